@@ -1,0 +1,42 @@
+package io.otbroker.audit;
+
+/**
+ * Every kind of audit event, with a stable name and code. Names and codes are part of the
+ * product's interface (SIEM rules match on them): never renumber, only add.
+ * Codes: OTB + four digits + I (information) or W (warning: a refusal or a detected problem).
+ */
+public enum AuditEventType {
+    ZONE_CREATE("zone.create", "OTB1000I"),
+    ZONE_UPDATE("zone.update", "OTB1001I"),
+    ZONE_DELETE("zone.delete", "OTB1002I"),
+    ASSET_CREATE("asset.create", "OTB1010I"),
+    ASSET_UPDATE("asset.update", "OTB1011I"),
+    ASSET_DELETE("asset.delete", "OTB1012I"),
+    CONDUIT_CREATE("conduit.create", "OTB1020I"),
+    CONDUIT_UPDATE("conduit.update", "OTB1021I"),
+    CONDUIT_DELETE("conduit.delete", "OTB1022I"),
+    CREDENTIAL_SET("credential.set", "OTB1030I"),
+    CREDENTIAL_DELETE("credential.delete", "OTB1031I"),
+    AUTH_MFA_MISSING("auth.mfa_missing", "OTB1100W"),
+    AUDIT_VERIFY("audit.verify", "OTB1200I"),
+    AUDIT_CHAIN_BROKEN("audit.chain_broken", "OTB1201W"),
+    AUDIT_EXPORT("audit.export", "OTB1202I");
+
+    private final String eventName;
+    private final String code;
+
+    AuditEventType(String eventName, String code) {
+        this.eventName = eventName;
+        this.code = code;
+    }
+
+    /** Dotted name, e.g. {@code zone.create}. */
+    public String eventName() {
+        return eventName;
+    }
+
+    /** Stable code, e.g. {@code OTB1000I}. */
+    public String code() {
+        return code;
+    }
+}
