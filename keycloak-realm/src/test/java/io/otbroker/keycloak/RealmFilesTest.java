@@ -51,6 +51,16 @@ class RealmFilesTest {
     }
 
     @Test
+    void everyAuthenticationReferenceLivesAsLongAsTheSession() {
+        // Keycloak drops an amr value once auth time + maxAge has passed, and a missing maxAge
+        // counts as 0: then "otp" vanishes from every token not issued in the same second.
+        for (JsonNode config : production.path("authenticatorConfig")) {
+            assertEquals(production.path("ssoSessionMaxLifespan").asText(),
+                    config.path("config").path("default.reference.maxAge").asText(), config.toString());
+        }
+    }
+
+    @Test
     void realmRolesAreTheFourProductRoles() {
         List<String> roles = new ArrayList<>();
         production.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
