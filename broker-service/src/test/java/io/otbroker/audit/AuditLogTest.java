@@ -23,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,26 +30,10 @@ import org.junit.jupiter.api.Test;
  * the database as someone with database access would, and verifies the chain.
  */
 @QuarkusTest
-class AuditLogTest {
-
-    @Inject
-    AuditLog auditLog;
+class AuditLogTest extends EmptyAuditChainTest {
 
     @Inject
     AuditChainVerifier verifier;
-
-    @Inject
-    AuditTables tables;
-
-    @BeforeEach
-    void emptyChain() throws SQLException {
-        tables.reset();
-    }
-
-    @AfterEach
-    void leaveEmptyChain() throws SQLException {
-        tables.reset();
-    }
 
     @Test
     void recordedEventsFormAChain() {

@@ -15,36 +15,17 @@ import io.otbroker.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The audit API with real Keycloak tokens: who may read, filters, paging, export and verification. */
 @QuarkusTest
-class AuditResourceTest {
+class AuditResourceTest extends EmptyAuditChainTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @Inject
-    AuditLog auditLog;
-
-    @Inject
-    AuditTables tables;
-
-    @BeforeEach
-    void emptyChain() throws SQLException {
-        tables.reset();
-    }
-
-    @AfterEach
-    void leaveEmptyChain() throws SQLException {
-        tables.reset();
-    }
 
     @Test
     void auditorAndAdminMaySearch() {
