@@ -1,0 +1,34 @@
+package io.otbroker.audit;
+
+import io.otbroker.web.ProblemException;
+
+/** A validated page request: 0-based page index and a page size of 1 to {@value #MAX_SIZE}. */
+record AuditPaging(int page, int size) {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 500;
+
+    /** Parses the raw query parameters; a bad one is a 400 problem naming it. */
+    static AuditPaging parse(String page, String size) {
+        int pageIndex = integer("page", page, 0);
+        int pageSize = integer("size", size, DEFAULT_SIZE);
+        if (pageIndex < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more.");
+        }
+        if (pageSize < 1 || pageSize > MAX_SIZE) {
+            throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE + ".");
+        }
+        return new AuditPaging(pageIndex, pageSize);
+    }
+
+    private static int integer(String name, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.otbroker.audit;
+
+import io.otbroker.web.ProblemException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The filter query parameters shared by the audit search and the export, as the client sent them. */
+public class AuditQueryParams {
+
+    @RestQuery
+    @Parameter(description = "Stable event code, e.g. OTB1000I")
+    String code;
+
+    @RestQuery
+    @Parameter(description = "Event name, e.g. zone.create")
+    String eventName;
+
+    @RestQuery
+    @Parameter(description = "User name of whoever caused the event, or 'system'")
+    String actor;
+
+    @RestQuery
+    @Parameter(description = "What the event happened to, e.g. zone/3")
+    String subject;
+
+    @RestQuery
+    @Parameter(description = "Earliest time, inclusive, as an ISO-8601 instant, e.g. 2025-01-31T08:00:00Z")
+    String from;
+
+    @RestQuery
+    @Parameter(description = "Latest time, exclusive, as an ISO-8601 instant")
+    String to;
+
+    /** Validates the parameters; a bad one is a 400 problem naming it. */
+    AuditFilter toFilter() {
+        Instant fromInstant = instant("from", from);
+        Instant toInstant = instant("to", to);
+        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
+            throw ProblemException.invalid("to", "must not be before 'from'.");
+        }
+        return new AuditFilter(blankToNull(code), blankToNull(eventName), blankToNull(actor), blankToNull(subject),
+                fromInstant, toInstant);
+    }
+
+    private static Instant instant(String name, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO-8601 instant, e.g. 2025-01-31T08:00:00Z.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
