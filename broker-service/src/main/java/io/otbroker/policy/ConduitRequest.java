@@ -21,7 +21,8 @@ import java.util.Set;
  * file transfer flags are optional: left out, they take the zone's security-level default.
  */
 public record ConduitRequest(
-        @NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters") String name,
+        @NotBlank(message = "must not be blank")
+        @Size(max = 100, message = "must be at most 100 characters") String name,
         @Size(max = 1000, message = "must be at most 1000 characters") String description,
         @NotNull(message = "must be the id of a zone") Long zoneId,
         @NotEmpty(message = "must name at least one of SSH, RDP, VNC") Set<@NotNull Protocol> allowedProtocols,

@@ -95,7 +95,8 @@ public enum SecurityLevel {
      * Settings of a conduit that would loosen this level, keyed by the request field they come from.
      * Empty when the conduit complies. Why: admins may tighten the level's defaults, never loosen them.
      */
-    public Map<String, String> violations(Duration conduitLongestGrant, boolean uploadAllowed, boolean downloadAllowed) {
+    public Map<String, String> violations(Duration conduitLongestGrant, boolean uploadAllowed,
+            boolean downloadAllowed) {
         Map<String, String> violations = new LinkedHashMap<>();
         if (conduitLongestGrant.compareTo(longestGrant) > 0) {
             violations.put("longestGrant", "must not exceed " + longestGrant + ", the limit of " + this);

@@ -81,8 +81,9 @@ public class ZoneResource {
         String previousName = zone.name;
         SecurityLevel previousLevel = zone.securityLevel;
         body.applyTo(zone);
-        audit.record(AuditEventType.ZONE_UPDATE, zone.subject(), Map.of("name", zone.name,
-                "securityLevel", zone.securityLevel, "previousName", previousName, "previousSecurityLevel", previousLevel));
+        audit.record(AuditEventType.ZONE_UPDATE, zone.subject(), Map.of(
+                "name", zone.name, "securityLevel", zone.securityLevel,
+                "previousName", previousName, "previousSecurityLevel", previousLevel));
         return ZoneResponse.of(zone);
     }
 

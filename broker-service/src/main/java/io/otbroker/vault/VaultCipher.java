@@ -52,7 +52,8 @@ final class VaultCipher {
             bytes = Base64.getDecoder().decode(configured.strip());
         } catch (IllegalArgumentException e) {
             // The decoder's message quotes the offending character; do not pass it on.
-            throw new IllegalStateException(KEY_PROPERTY + " is not valid base64; it must be the base64 of 32 random bytes.");
+            throw new IllegalStateException(KEY_PROPERTY
+                    + " is not valid base64; it must be the base64 of 32 random bytes.");
         }
         if (bytes.length != KEY_BYTES) {
             throw new IllegalStateException(KEY_PROPERTY + " must decode to exactly 32 bytes (AES-256).");

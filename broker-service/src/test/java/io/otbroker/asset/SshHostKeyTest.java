@@ -29,7 +29,8 @@ class SshHostKeyTest {
 
     @Test
     void parsesEcdsa() {
-        assertEquals("SHA256:c17SKGPaveQuUs9FnbcWSybaiVo9sm2iJ9wQyShPmjA", SshHostKey.parse("  " + ECDSA + "\n").fingerprint());
+        assertEquals("SHA256:c17SKGPaveQuUs9FnbcWSybaiVo9sm2iJ9wQyShPmjA",
+                SshHostKey.parse("  " + ECDSA + "\n").fingerprint());
     }
 
     @Test

@@ -83,7 +83,8 @@ class MaintenanceScheduleTest {
 
     @Test
     void windowsAreReadInTheScheduleTimeZone() {
-        MaintenanceWindow mondayMorning = new MaintenanceWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(9, 0));
+        MaintenanceWindow mondayMorning =
+                new MaintenanceWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(9, 0));
         Instant eightThirtyInBerlin = berlinTime("2025-06-02T08:30");
 
         assertTrue(new MaintenanceSchedule(BERLIN, List.of(mondayMorning)).isOpenAt(eightThirtyInBerlin));
