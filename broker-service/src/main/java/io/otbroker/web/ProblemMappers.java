@@ -1,11 +1,15 @@
 package io.otbroker.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,6 +44,23 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /**
+     * A value of the wrong type or format (an unknown enum constant, a malformed time). Overrides the
+     * framework's bare 400 so the caller learns which field to fix; the message names the expected
+     * form and never echoes the input.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+        if (field.isEmpty()) {
+            return unreadable(e);
+        }
+        return Problem.invalid(List.of(new Problem.FieldError(field, expected(e.getTargetType())))).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
@@ -67,6 +88,17 @@ public class ProblemMappers {
             case INTERNAL_SERVER_ERROR -> "The broker could not complete the request.";
             default -> status.getReasonPhrase() + ".";
         };
+    }
+
+    private static String expected(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == LocalTime.class) {
+            return "must be a time of day such as 06:30";
+        }
+        return "has the wrong type or format";
     }
 
     /** Strips the method and parameter prefix Hibernate Validator puts on a path ("create.body.name" to "name"). */

@@ -1,0 +1,8 @@
+package io.otbroker.asset;
+
+/** Remote-access protocols the broker relays to assets. */
+public enum Protocol {
+    SSH,
+    RDP,
+    VNC
+}
