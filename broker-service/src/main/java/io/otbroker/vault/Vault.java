@@ -2,7 +2,6 @@ package io.otbroker.vault;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -69,7 +68,8 @@ public class Vault {
     private VaultCipher cipher() {
         VaultCipher current = cipher;
         if (current == null) {
-            boolean production = ConfigUtils.isProfileActive(LaunchMode.PROD_PROFILE);
+            // A packaged broker is production whatever its config profile (prod, postgres ...).
+            boolean production = LaunchMode.current() == LaunchMode.NORMAL;
             current = VaultCipher.withConfiguredKey(configuredKey, production);
             cipher = current;
         }
