@@ -1,0 +1,128 @@
+package io.otbroker.demo;
+
+import io.otbroker.asset.Asset;
+import io.otbroker.asset.AssetEndpoint;
+import io.otbroker.asset.Protocol;
+import io.otbroker.audit.AuditEventType;
+import io.otbroker.audit.AuditLog;
+import io.otbroker.policy.Conduit;
+import io.otbroker.policy.MaintenanceWindow;
+import io.otbroker.policy.SecurityLevel;
+import io.otbroker.policy.Zone;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo plant: one zone per security level, a few assets and a conduit into each zone, seeded
+ * into an empty database when {@code otbroker.demo.seed=true} (the {@code ./demo} command sets it).
+ * Every row is created as the {@code system} actor and audited like an admin's change.
+ */
+@ApplicationScoped
+public class DemoPlant {
+
+    private static final Logger LOG = Logger.getLogger(DemoPlant.class);
+    private static final String TIME_ZONE = "Europe/Berlin";
+    private static final Set<DayOfWeek> WORKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    @ConfigProperty(name = "otbroker.demo.seed", defaultValue = "false")
+    boolean seed;
+
+    @Inject
+    AuditLog audit;
+
+    void onStart(@Observes StartupEvent event) {
+        if (seed) {
+            seedIfEmpty();
+        }
+    }
+
+    /** Seeds the demo plant unless the database already holds a zone (a restart keeps what is there). */
+    @Transactional
+    public boolean seedIfEmpty() {
+        if (Zone.count() > 0) {
+            return false;
+        }
+        Zone services = zone("Site services", "Historians and engineering file servers", SecurityLevel.SL1);
+        Zone packaging = zone("Packaging line", "HMIs and PLCs of the packaging line", SecurityLevel.SL2);
+        Zone water = zone("Water treatment control", "SCADA of the water treatment plant", SecurityLevel.SL3);
+        Zone safety = zone("Safety systems", "Safety instrumented system engineering", SecurityLevel.SL4);
+
+        asset("historian-01", "Process historian", services, endpoint(Protocol.SSH, 2201));
+        asset("hmi-pack-01", "Packaging line HMI", packaging, endpoint(Protocol.VNC, 5901), endpoint(Protocol.RDP, 3389));
+        asset("plc-eng-pack", "PLC engineering station, packaging", packaging, endpoint(Protocol.RDP, 3390));
+        asset("scada-wt-01", "Water treatment SCADA server", water, endpoint(Protocol.SSH, 2203), endpoint(Protocol.RDP, 3391));
+        asset("sis-eng-01", "Safety system engineering station", safety, endpoint(Protocol.SSH, 2204));
+
+        conduit("Vendor maintenance: site services", services, EnumSet.allOf(Protocol.class), Duration.ofHours(8),
+                true, true, workdays(LocalTime.of(7, 0), LocalTime.of(18, 0)));
+        conduit("Vendor maintenance: packaging line", packaging, EnumSet.of(Protocol.RDP, Protocol.VNC),
+                Duration.ofHours(4), true, true, workdays(LocalTime.of(6, 0), LocalTime.of(22, 0)));
+        conduit("Night window: water treatment", water, EnumSet.of(Protocol.SSH, Protocol.RDP), Duration.ofHours(2),
+                false, true, List.of(new MaintenanceWindow(DayOfWeek.TUESDAY, LocalTime.of(22, 0), LocalTime.of(2, 0)),
+                        new MaintenanceWindow(DayOfWeek.THURSDAY, LocalTime.of(22, 0), LocalTime.of(2, 0))));
+        conduit("Supervised window: safety systems", safety, EnumSet.of(Protocol.SSH), Duration.ofHours(1),
+                false, false, List.of(new MaintenanceWindow(DayOfWeek.SATURDAY, LocalTime.of(6, 0), LocalTime.of(10, 0))));
+        LOG.info("Seeded the demo plant: 4 zones (SL1 to SL4), 5 assets, 4 conduits");
+        return true;
+    }
+
+    private Zone zone(String name, String description, SecurityLevel level) {
+        Zone zone = new Zone();
+        zone.name = name;
+        zone.description = description;
+        zone.securityLevel = level;
+        zone.persist();
+        audit.record(AuditEventType.ZONE_CREATE, zone.subject(), Map.of("name", name, "securityLevel", level));
+        return zone;
+    }
+
+    /** Demo assets listen on loopback; a real plant names its devices' addresses. */
+    private static AssetEndpoint endpoint(Protocol protocol, int port) {
+        return new AssetEndpoint(protocol, "127.0.0.1", port);
+    }
+
+    private void asset(String name, String description, Zone zone, AssetEndpoint... endpoints) {
+        Asset asset = new Asset();
+        asset.name = name;
+        asset.description = description;
+        asset.zone = zone;
+        asset.endpoints.addAll(List.of(endpoints));
+        asset.persist();
+        audit.record(AuditEventType.ASSET_CREATE, asset.subject(), Map.of("name", name, "zone", zone.name));
+    }
+
+    private void conduit(String name, Zone zone, Set<Protocol> protocols, Duration longestGrant, boolean upload,
+            boolean download, List<MaintenanceWindow> windows) {
+        List<String> loosening = List.copyOf(zone.securityLevel.violations(longestGrant, upload, download).keySet());
+        if (!loosening.isEmpty()) {
+            throw new IllegalStateException("Demo conduit '" + name + "' would loosen its zone: " + loosening);
+        }
+        Conduit conduit = new Conduit();
+        conduit.name = name;
+        conduit.zone = zone;
+        conduit.allowedProtocols.addAll(protocols);
+        conduit.timeZone = TIME_ZONE;
+        conduit.maintenanceWindows.addAll(windows);
+        conduit.longestGrantSeconds = longestGrant.toSeconds();
+        conduit.uploadAllowed = upload;
+        conduit.downloadAllowed = download;
+        conduit.persist();
+        audit.record(AuditEventType.CONDUIT_CREATE, conduit.subject(), Map.of("name", name, "zone", zone.name));
+    }
+
+    private static List<MaintenanceWindow> workdays(LocalTime start, LocalTime end) {
+        return WORKDAYS.stream().map(day -> new MaintenanceWindow(day, start, end)).toList();
+    }
+}
