@@ -39,6 +39,15 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(AuditEventType type, String subject, Map<String, ?> details) {
+        recordAs(actor(), type, subject, details);
+    }
+
+    /**
+     * Records an event for an actor known otherwise than through the request's identity: a user
+     * whose login is being refused, or an SSH connection's user.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordAs(String actor, AuditEventType type, String subject, Map<String, ?> details) {
         // Lock first, then read the clock: seq order and time order then agree.
         AuditChainHead head = AuditChainHead.lockForAppend();
         AuditEvent event = new AuditEvent();
@@ -46,7 +55,7 @@ public class AuditLog {
         event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         event.code = type.code();
         event.eventName = type.eventName();
-        event.actor = actor();
+        event.actor = actor;
         event.subject = subject;
         event.details = AuditCanonicalForm.detailsJson(details);
         event.prevHash = head.lastHash;

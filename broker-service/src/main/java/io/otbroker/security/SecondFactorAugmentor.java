@@ -1,11 +1,16 @@
 package io.otbroker.security;
 
+import io.otbroker.audit.AuditEventType;
+import io.otbroker.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -24,6 +29,9 @@ public class SecondFactorAugmentor implements SecurityIdentityAugmentor {
     static final String SECOND_FACTOR = "otp";
     private static final Logger LOG = Logger.getLogger(SecondFactorAugmentor.class);
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
@@ -32,10 +40,23 @@ public class SecondFactorAugmentor implements SecurityIdentityAugmentor {
         if (provesSecondFactor(token)) {
             return Uni.createFrom().item(identity);
         }
-        // Name the user, never the token.
-        LOG.warnf("Refused a token without second-factor evidence for user '%s' from client '%s'",
-                identity.getPrincipal().getName(), token.getClaim("azp"));
-        return Uni.createFrom().failure(new AuthenticationFailedException("second factor missing"));
+        Object client = token.getClaim("azp");
+        return context.runBlocking(() -> {
+            refuse(identity.getPrincipal().getName(), String.valueOf(client));
+            throw new AuthenticationFailedException("second factor missing");
+        });
+    }
+
+    /** Logs and audits a refusal; names the user and client, never the token. */
+    private void refuse(String user, String client) {
+        LOG.warnf("Refused a token without second-factor evidence for user '%s' from client '%s'", user, client);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> audit.recordAs(user, AuditEventType.AUTH_MFA_MISSING,
+                    "user/" + user, Map.of("client", client)));
+        } catch (RuntimeException e) {
+            // The refusal stands even when it cannot be audited (fail closed); the log line remains.
+            LOG.error("Could not audit a refused token", e);
+        }
     }
 
     static boolean provesSecondFactor(JsonWebToken token) {

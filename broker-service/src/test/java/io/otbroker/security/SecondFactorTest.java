@@ -5,8 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.otbroker.audit.AuditEvent;
+import io.otbroker.audit.AuditEventType;
 import io.otbroker.keycloak.DirectGrant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.otbroker.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,12 @@ class SecondFactorTest {
         // A realm misconfiguration (a client bound to a password-only flow) must not drop MFA.
         String token = Tokens.login(Tokens.NO_MFA_CLIENT, "adam", null).accessToken();
         given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+        AuditEvent refusal = QuarkusTransaction.requiringNew().call(() -> AuditEvent
+                .<AuditEvent>find("eventName = ?1 order by seq desc", AuditEventType.AUTH_MFA_MISSING.eventName())
+                .firstResult());
+        assertEquals("adam", refusal.actor);
+        assertEquals("OTB1100W", refusal.code);
+        assertTrue(refusal.details.contains(Tokens.NO_MFA_CLIENT), refusal.details);
     }
 
     @Test
