@@ -6,7 +6,9 @@ import static io.otbroker.testsupport.PlantFixtures.createConduit;
 import static io.otbroker.testsupport.PlantFixtures.createZone;
 import static io.otbroker.testsupport.PlantFixtures.unique;
 import static io.otbroker.testsupport.PlantFixtures.zoneBody;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -52,6 +54,19 @@ class ZoneResourceTest {
 
         as("adam").delete(ZONES + "/" + id).then().statusCode(204);
         as("adam").get(ZONES + "/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void everyChangeIsAuditedWithItsActorAndCode() {
+        long id = createZone("SL1");
+        as("adam").body(zoneBody(unique("renamed"), "SL2")).put(ZONES + "/" + id).then().statusCode(200);
+        as("adam").delete(ZONES + "/" + id).then().statusCode(204);
+        as("audrey").queryParam("subject", "zone/" + id).get("/api/audit").then()
+                .statusCode(200)
+                .body("items.eventName", contains("zone.delete", "zone.update", "zone.create"))
+                .body("items.code", contains("OTB1002I", "OTB1001I", "OTB1000I"))
+                .body("items.actor", everyItem(equalTo("adam")))
+                .body("items[1].details.previousSecurityLevel", equalTo("SL1"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.otbroker.vault;
 import static io.otbroker.testsupport.AccessChecks.as;
 import static io.otbroker.testsupport.PlantFixtures.createAsset;
 import static io.otbroker.testsupport.PlantFixtures.createZone;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -69,6 +70,8 @@ class AssetCredentialResourceTest {
                 .put(credentialOf(asset)).then().statusCode(400).extract().asString());
         bodies.add(as("oscar").body(password(SECRET)).put(credentialOf(asset)).then().statusCode(403)
                 .extract().asString());
+        bodies.add(as("audrey").get("/api/audit/export?subject=asset/" + asset).then().statusCode(200)
+                .body(containsString("credential.set")).extract().asString());
 
         bodies.forEach(body -> assertFalse(body.contains(SECRET), body));
         String stored = storedCiphertext(asset);
