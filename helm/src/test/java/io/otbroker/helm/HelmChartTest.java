@@ -1,0 +1,83 @@
+package io.otbroker.helm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The chart lints cleanly and renders the security properties a plant's cluster team expects. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("otbroker");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void lintsWithoutWarnings() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+        assertFalse(result.isFailed(), String.join("\n", result.getMessages()));
+    }
+
+    @Test
+    void brokerRunsUnprivilegedWithSecretsOnlyFromASecret() throws IOException {
+        JsonNode pod = manifest(render(), "Deployment").path("spec").path("template").path("spec");
+        assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean());
+        assertFalse(pod.path("automountServiceAccountToken").asBoolean(true));
+        JsonNode container = pod.path("containers").get(0);
+        assertTrue(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean());
+        assertFalse(container.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true));
+        for (JsonNode env : container.path("env")) {
+            String name = env.path("name").asText();
+            if (name.contains("SECRET") || name.contains("KEY") || name.contains("PASSWORD")) {
+                assertTrue(env.path("valueFrom").has("secretKeyRef"), name + " must come from a Secret");
+                assertFalse(env.has("value"), name + " must not be inline");
+            }
+        }
+        assertEquals("management", container.path("readinessProbe").path("httpGet").path("port").asText());
+    }
+
+    @Test
+    void managementPortIsOpenOnlyToMonitoring() throws IOException {
+        JsonNode policy = manifest(render(), "NetworkPolicy").path("spec");
+        JsonNode managementRule = policy.path("ingress").get(1);
+        assertEquals(9000, managementRule.path("ports").get(0).path("port").asInt());
+        assertTrue(managementRule.path("from").get(0).has("namespaceSelector"));
+        assertTrue(policy.path("ingress").get(0).path("from").isMissingNode(), "the user port is open to all");
+    }
+
+    @Test
+    void networkPolicyCanBeSwitchedOff() throws IOException {
+        String rendered = new Helm(CHART).template().withName("plant").set("networkPolicy.enabled", false).call();
+        assertTrue(documents(rendered).stream().noneMatch(d -> "NetworkPolicy".equals(d.path("kind").asText())));
+    }
+
+    private static String render() {
+        return new Helm(CHART).template().withName("plant").call();
+    }
+
+    private static JsonNode manifest(String rendered, String kind) throws IOException {
+        return documents(rendered).stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in\n" + rendered));
+    }
+
+    private static List<JsonNode> documents(String rendered) throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        try (var parser = YAML.getFactory().createParser(rendered)) {
+            YAML.readValues(parser, JsonNode.class).forEachRemaining(d -> {
+                if (d != null && !d.isNull()) {
+                    documents.add(d);
+                }
+            });
+        }
+        return documents;
+    }
+}
