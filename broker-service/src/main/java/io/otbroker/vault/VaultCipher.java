@@ -38,7 +38,7 @@ final class VaultCipher {
      * A cipher under the configured key. Error messages name the configuration key, never its value:
      * they end up in logs.
      *
-     * @param production whether the broker runs in the prod profile, where a key that reads as text is
+     * @param production whether the broker runs packaged (not in tests), where a key that reads as text is
      *                   refused: the development keys are text on purpose, so a copied one is caught
      * @throws IllegalStateException when the key is missing, not the base64 of 32 bytes, or text in production
      */

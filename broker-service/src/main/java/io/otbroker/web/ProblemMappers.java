@@ -61,6 +61,12 @@ public class ProblemMappers {
         return Problem.invalid(List.of(new Problem.FieldError(field, expected(e.getTargetType())))).toResponse();
     }
 
+    /** Role checks ({@code @RolesAllowed}) refuse with a problem too; 401 stays with the OIDC challenge. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problem.of(Response.Status.FORBIDDEN, describe(Response.Status.FORBIDDEN)).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());

@@ -39,6 +39,14 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void forbiddenIsAProblemToo() {
+        given().auth().oauth2(io.otbroker.testsupport.Tokens.of("alice")).get("/api/admin/zones").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
     void unknownApiPathIsAProblemNotAStackTrace() {
         given().auth().oauth2(io.otbroker.testsupport.Tokens.of("adam")).get("/api/no-such-thing").then()
                 .statusCode(404)
