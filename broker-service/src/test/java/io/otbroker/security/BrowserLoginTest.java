@@ -53,6 +53,12 @@ class BrowserLoginTest {
         HttpResponse<String> me = get(KeycloakResource.brokerUrl() + "/api/me");
         assertEquals(200, me.statusCode(), me.body());
         assertTrue(me.body().contains("\"username\":\"audrey\"") && me.body().contains("auditor"), me.body());
+
+        HttpResponse<String> logout = get(KeycloakResource.brokerUrl() + "/app/logout");
+        assertEquals(302, logout.statusCode());
+        assertTrue(logout.headers().firstValue("Location").orElseThrow().contains("/protocol/openid-connect/logout"),
+                "logout ends the Keycloak session too");
+        assertEquals(401, get(KeycloakResource.brokerUrl() + "/api/me").statusCode(), "the session cookie is gone");
     }
 
     @Test
