@@ -1,5 +1,6 @@
 package io.otbroker.access.notify;
 
+import static io.otbroker.access.notify.AccessChangeStreamResource.EVENT_NAME;
 import static io.otbroker.testsupport.AccessChecks.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasKey;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +42,14 @@ class AccessChangeStreamResourceTest {
     void operatorsSeeEachCommittedChangeAsAnEvent() throws Exception {
         try (EventStreamClient client = EventStreamClient.open(stream, Tokens.of("oscar"))) {
             assertEquals(200, client.response().statusCode());
-            assertTrue(client.response().headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            assertTrue(client.response().headers().firstValue("Content-Type").orElse("")
+                    .startsWith("text/event-stream"));
             client.await(EventStreamClient.Received::isComment, "the first heartbeat");
 
             AccessChange change = AccessChanges.created(broker.id());
             AccessChanges.publishCommitted(change);
 
-            JsonNode data = json.readTree(client.await(event -> AccessChangeStreamResource.EVENT_NAME.equals(event.name())
+            JsonNode data = json.readTree(client.await(event -> EVENT_NAME.equals(event.name())
                     && event.data().contains("\"requestId\":" + change.requestId()), "the change").data());
             assertEquals(change.requestId(), data.get("requestId").asLong());
             assertEquals(change.assetId(), data.get("assetId").asLong());
@@ -97,7 +100,7 @@ class AccessChangeStreamResourceTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
