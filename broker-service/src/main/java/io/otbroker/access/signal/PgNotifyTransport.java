@@ -14,6 +14,9 @@ import java.sql.SQLException;
  * {@value #CHANNEL}. The notification is queued on the connection of the transaction that makes the
  * change, so PostgreSQL delivers it to every listening broker when that transaction commits, and never
  * when it rolls back. Enabled when the datasource is PostgreSQL; H2 is a single embedded broker.
+ *
+ * <p>PostgreSQL folds identical notifications of one transaction into one: publishing the very same change
+ * twice in a transaction delivers it once.
  */
 @ApplicationScoped
 public class PgNotifyTransport {
