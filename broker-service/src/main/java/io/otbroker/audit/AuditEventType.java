@@ -20,7 +20,8 @@ public enum AuditEventType {
     AUTH_MFA_MISSING("auth.mfa_missing", "OTB1100W"),
     AUDIT_VERIFY("audit.verify", "OTB1200I"),
     AUDIT_CHAIN_BROKEN("audit.chain_broken", "OTB1201W"),
-    AUDIT_EXPORT("audit.export", "OTB1202I");
+    AUDIT_EXPORT("audit.export", "OTB1202I"),
+    WEBHOOK_FAILED("webhook.failed", "OTB2100W");
 
     private final String eventName;
     private final String code;
