@@ -35,5 +35,13 @@ final class AccessExamples {
     static final String REASON = """
             {"reason": "The line runs a production order until Friday"}""";
 
+    static final String CATALOGUE = """
+            [{"id": 4, "name": "scada-wt-01", "description": "Water treatment SCADA server",
+              "zoneName": "Water treatment control", "securityLevel": "SL3", "protocols": ["RDP", "SSH"],
+              "approvalsNeeded": 2, "longestGrant": "PT2H", "supervision": "OPTIONAL", "perSessionMfa": true,
+              "workOrderRequired": true, "conduits": [{"conduit": "Night window: water treatment",
+              "protocols": ["RDP", "SSH"], "longestGrant": "PT2H", "timeZone": "Europe/Berlin",
+              "maintenanceWindows": [{"dayOfWeek": "TUESDAY", "start": "22:00:00", "end": "02:00:00"}]}]}]""";
+
     private AccessExamples() {}
 }

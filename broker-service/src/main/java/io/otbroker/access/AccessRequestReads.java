@@ -54,6 +54,6 @@ public class AccessRequestReads {
 
     /** Operators review and auditors inspect every request; vendors are limited to their own. */
     private static boolean seesAll(Caller caller) {
-        return caller.roles().contains(Roles.OPERATOR) || caller.roles().contains(Roles.AUDITOR);
+        return caller.isOperator() || caller.roles().contains(Roles.AUDITOR);
     }
 }

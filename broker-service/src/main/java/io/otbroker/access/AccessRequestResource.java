@@ -57,8 +57,7 @@ public class AccessRequestResource {
             + "visible to the vendor (404), the policy refuses a field (400), or the vendor already has an open "
             + "request for the asset in an overlapping window (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two hours of RDP", value = AccessExamples.REQUEST)))
-    @APIResponse(responseCode = "201", description = "Created, PENDING",
-            content = @Content(examples = @ExampleObject(name = "request", value = AccessExamples.REQUEST_VIEW)))
+    @APIResponse(responseCode = "201", description = "Created, PENDING; the body is the request as GET shows it")
     @APIResponse(responseCode = "400", description = "Refused by the policy",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "too long",
                     value = AccessExamples.REFUSED)))

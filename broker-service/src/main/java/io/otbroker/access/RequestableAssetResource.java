@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,6 +39,8 @@ public class RequestableAssetResource {
     @RolesAllowed(Roles.VENDOR)
     @Operation(summary = "Assets the caller may request", description = "By name, with approvals needed, longest "
             + "grant, supervision, per-session MFA, work-order rule and the maintenance windows of each conduit.")
+    @APIResponse(responseCode = "200", description = "The catalogue, by asset name",
+            content = @Content(examples = @ExampleObject(name = "Acme in the demo plant", value = AccessExamples.CATALOGUE)))
     public List<RequestableAsset> list() {
         Caller vendor = Caller.of(identity);
         List<Asset> assets = policy.requestableAssets(vendor.vendorOrganisations());

@@ -36,11 +36,6 @@ public class AccessPolicy {
                 .toList();
     }
 
-    /** Whether a vendor of {@code organisations} may know that {@code asset} exists. */
-    public boolean isVisible(Asset asset, Collection<String> organisations) {
-        return !conduitsAdmitting(asset, organisations).isEmpty();
-    }
-
     /**
      * Decides on {@code ask}. When several conduits admit the vendor, the request is allowed if one
      * passes every rule; otherwise the refusals of the conduit that came closest are reported.
