@@ -1,21 +1,24 @@
 package io.otbroker.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This broker process among the brokers of a cluster. The id comes from {@code otbroker.broker-id}
- * (environment {@code OTBROKER_BROKER_ID}, e.g. the pod name) or is a random UUID per process.
+ * Identifies this broker process in a cluster ({@code otbroker.broker-id}, default a random UUID per
+ * process), so that a broker can tell the changes it made from those it hears about from others.
  */
 @ApplicationScoped
 public class BrokerInstance {
 
-    private final String id = ConfigProvider.getConfig().getOptionalValue("otbroker.broker-id", String.class)
-            .filter(configured -> !configured.isBlank())
-            .orElseGet(() -> UUID.randomUUID().toString());
+    private final String id;
 
-    /** The id stamped on the {@link AccessChange}s this broker makes. */
+    BrokerInstance(@ConfigProperty(name = "otbroker.broker-id") Optional<String> configured) {
+        this.id = configured.filter(value -> !value.isBlank()).orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    /** This broker's id. */
     public String id() {
         return id;
     }

@@ -1,5 +1,6 @@
 package io.otbroker.asset;
 
+import io.otbroker.access.OpenAccess;
 import io.otbroker.audit.AuditEventType;
 import io.otbroker.audit.AuditLog;
 import io.otbroker.security.Roles;
@@ -40,6 +41,9 @@ public class AssetResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    OpenAccess openAccess;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
@@ -91,9 +95,16 @@ public class AssetResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete an asset and its stored credential")
+    @Operation(summary = "Delete an asset and its stored credential", description = "Refused while an access "
+            + "request for it is pending, approved or active; its closed requests go with it (the audit log keeps them).")
     public void delete(@PathParam("id") long id) {
         Asset asset = Asset.require(id);
+        long open = openAccess.countFor(asset);
+        if (open > 0) {
+            // Why: a grant must end through revocation or expiry, so the session layer hears of it.
+            throw ProblemException.conflict("Asset '" + asset.name + "' has " + open + " open access request(s); "
+                    + "deny or revoke them first.");
+        }
         asset.delete();
         audit.record(AuditEventType.ASSET_DELETE, asset.subject(), Map.of("name", asset.name));
     }

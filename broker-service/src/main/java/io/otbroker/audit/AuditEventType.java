@@ -21,6 +21,16 @@ public enum AuditEventType {
     AUDIT_VERIFY("audit.verify", "OTB1200I"),
     AUDIT_CHAIN_BROKEN("audit.chain_broken", "OTB1201W"),
     AUDIT_EXPORT("audit.export", "OTB1202I"),
+    ACCESS_REQUEST("access.request", "OTB2000I"),
+    ACCESS_APPROVE("access.approve", "OTB2001I"),
+    ACCESS_DENY("access.deny", "OTB2002I"),
+    ACCESS_CANCEL("access.cancel", "OTB2003I"),
+    ACCESS_REVOKE("access.revoke", "OTB2004I"),
+    GRANT_ACTIVATE("grant.activate", "OTB2005I"),
+    GRANT_EXPIRE("grant.expire", "OTB2006I"),
+    ACCESS_REQUEST_EXPIRE("access.request_expire", "OTB2007I"),
+    ACCESS_REFUSE("access.refuse", "OTB2008W"),
+    ACCESS_REVIEW_REFUSED("access.review_refused", "OTB2009W"),
     WEBHOOK_FAILED("webhook.failed", "OTB2100W");
 
     private final String eventName;

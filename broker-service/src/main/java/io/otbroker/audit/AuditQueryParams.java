@@ -1,8 +1,6 @@
 package io.otbroker.audit;
 
-import io.otbroker.web.ProblemException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import io.otbroker.web.TimeRange;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -35,24 +33,9 @@ public class AuditQueryParams {
 
     /** Validates the parameters; a bad one is a 400 problem naming it. */
     AuditFilter toFilter() {
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
-        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-            throw ProblemException.invalid("to", "must not be before 'from'.");
-        }
+        TimeRange range = TimeRange.parse(from, to);
         return new AuditFilter(blankToNull(code), blankToNull(eventName), blankToNull(actor), blankToNull(subject),
-                fromInstant, toInstant);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be an ISO-8601 instant, e.g. 2025-01-31T08:00:00Z.");
-        }
+                range.from(), range.to());
     }
 
     private static String blankToNull(String value) {

@@ -2,6 +2,7 @@ package io.otbroker.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otbroker.security.Roles;
+import io.otbroker.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -56,7 +57,7 @@ public class AuditResource {
     public AuditPage list(@BeanParam AuditQueryParams params,
             @Parameter(description = "0-based page index, default 0") @RestQuery String page,
             @Parameter(description = "Page size, 1 to 500, default 50") @RestQuery String size) {
-        AuditPaging paging = AuditPaging.parse(page, size);
+        Paging paging = Paging.parse(page, size);
         return search.page(params.toFilter(), paging);
     }
 

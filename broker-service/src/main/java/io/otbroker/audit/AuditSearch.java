@@ -1,6 +1,7 @@
 package io.otbroker.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.otbroker.web.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class AuditSearch {
 
     /** One page of matching events, newest first. */
     @Transactional
-    public AuditPage page(AuditFilter filter, AuditPaging paging) {
+    public AuditPage page(AuditFilter filter, Paging paging) {
         PanacheQuery<AuditEvent> query = find(filter.conditions(), filter.parameters(), Sort.descending("seq"));
         long total = query.count();
         List<AuditEventView> items = query.page(paging.page(), paging.size()).list().stream()

@@ -35,6 +35,9 @@ public class DemoPlant {
     private static final Logger LOG = Logger.getLogger(DemoPlant.class);
     private static final String TIME_ZONE = "Europe/Berlin";
     private static final Set<DayOfWeek> WORKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    /** The demo realm's vendor organisations: Acme maintains the whole plant, Voltek only SL1 and SL2 zones. */
+    private static final Set<String> BOTH_VENDORS = Set.of("acme-automation", "voltek-controls");
+    private static final Set<String> ACME_ONLY = Set.of("acme-automation");
 
     @ConfigProperty(name = "otbroker.demo.seed", defaultValue = "false")
     boolean seed;
@@ -66,14 +69,15 @@ public class DemoPlant {
         asset("sis-eng-01", "Safety system engineering station", safety, endpoint(Protocol.SSH, 2204));
 
         conduit("Vendor maintenance: site services", services, EnumSet.allOf(Protocol.class), Duration.ofHours(8),
-                true, true, workdays(LocalTime.of(7, 0), LocalTime.of(18, 0)));
+                true, true, workdays(LocalTime.of(7, 0), LocalTime.of(18, 0)), BOTH_VENDORS);
         conduit("Vendor maintenance: packaging line", packaging, EnumSet.of(Protocol.RDP, Protocol.VNC),
-                Duration.ofHours(4), true, true, workdays(LocalTime.of(6, 0), LocalTime.of(22, 0)));
+                Duration.ofHours(4), true, true, workdays(LocalTime.of(6, 0), LocalTime.of(22, 0)), BOTH_VENDORS);
         conduit("Night window: water treatment", water, EnumSet.of(Protocol.SSH, Protocol.RDP), Duration.ofHours(2),
                 false, true, List.of(new MaintenanceWindow(DayOfWeek.TUESDAY, LocalTime.of(22, 0), LocalTime.of(2, 0)),
-                        new MaintenanceWindow(DayOfWeek.THURSDAY, LocalTime.of(22, 0), LocalTime.of(2, 0))));
+                        new MaintenanceWindow(DayOfWeek.THURSDAY, LocalTime.of(22, 0), LocalTime.of(2, 0))), ACME_ONLY);
         conduit("Supervised window: safety systems", safety, EnumSet.of(Protocol.SSH), Duration.ofHours(1),
-                false, false, List.of(new MaintenanceWindow(DayOfWeek.SATURDAY, LocalTime.of(6, 0), LocalTime.of(10, 0))));
+                false, false, List.of(new MaintenanceWindow(DayOfWeek.SATURDAY, LocalTime.of(6, 0), LocalTime.of(10, 0))),
+                ACME_ONLY);
         LOG.info("Seeded the demo plant: 4 zones (SL1 to SL4), 5 assets, 4 conduits");
         return true;
     }
@@ -104,7 +108,7 @@ public class DemoPlant {
     }
 
     private void conduit(String name, Zone zone, Set<Protocol> protocols, Duration longestGrant, boolean upload,
-            boolean download, List<MaintenanceWindow> windows) {
+            boolean download, List<MaintenanceWindow> windows, Set<String> vendorOrganisations) {
         List<String> loosening = List.copyOf(zone.securityLevel.violations(longestGrant, upload, download).keySet());
         if (!loosening.isEmpty()) {
             throw new IllegalStateException("Demo conduit '" + name + "' would loosen its zone: " + loosening);
@@ -118,8 +122,10 @@ public class DemoPlant {
         conduit.longestGrantSeconds = longestGrant.toSeconds();
         conduit.uploadAllowed = upload;
         conduit.downloadAllowed = download;
+        conduit.vendorOrganisations.addAll(vendorOrganisations);
         conduit.persist();
-        audit.record(AuditEventType.CONDUIT_CREATE, conduit.subject(), Map.of("name", name, "zone", zone.name));
+        audit.record(AuditEventType.CONDUIT_CREATE, conduit.subject(), Map.of("name", name, "zone", zone.name,
+                "vendorOrganisations", vendorOrganisations.stream().sorted().toList()));
     }
 
     private static List<MaintenanceWindow> workdays(LocalTime start, LocalTime end) {

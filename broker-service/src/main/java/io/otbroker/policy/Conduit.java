@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,15 @@ public class Conduit extends PanacheEntityBase {
     @Column(name = "download_allowed", nullable = false)
     public boolean downloadAllowed;
 
+    /**
+     * Vendor organisations (as in the token claim {@code vendor_org}) that may use this conduit.
+     * Empty: no vendor may, so a new conduit admits nobody until an admin names who.
+     */
+    @ElementCollection
+    @CollectionTable(name = "conduit_vendor_org", joinColumns = @JoinColumn(name = "conduit_id"))
+    @Column(name = "organisation", nullable = false)
+    public Set<String> vendorOrganisations = new HashSet<>();
+
     /** The conduit with this id, or a 404 problem. */
     public static Conduit require(long id) {
         return Conduit.<Conduit>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("conduit"));
@@ -81,11 +91,16 @@ public class Conduit extends PanacheEntityBase {
         return list("zone", zone);
     }
 
+    /** Whether a vendor belonging to {@code organisations} may use this conduit. */
+    public boolean admitsAnyOf(Collection<String> organisations) {
+        return organisations.stream().anyMatch(vendorOrganisations::contains);
+    }
+
     public Duration longestGrant() {
         return Duration.ofSeconds(longestGrantSeconds);
     }
 
-    /** When this conduit is open; the access-request flow asks {@link MaintenanceSchedule#isOpenAt}. */
+    /** When this conduit is open; access requests must lie inside it. */
     public MaintenanceSchedule schedule() {
         return new MaintenanceSchedule(ZoneId.of(timeZone), maintenanceWindows);
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 /**
  * Body of a conduit create or full update. {@code longestGrant} (ISO-8601, e.g. {@code PT2H}) and the
  * file transfer flags are optional: left out, they take the zone's security-level default.
+ * {@code vendorOrganisations} is optional too: left out or empty, no vendor may use the conduit.
  */
 public record ConduitRequest(
         @NotBlank(message = "must not be blank")
@@ -32,7 +33,10 @@ public record ConduitRequest(
         List<@NotNull @Valid MaintenanceWindow> maintenanceWindows,
         String longestGrant,
         Boolean uploadAllowed,
-        Boolean downloadAllowed) {
+        Boolean downloadAllowed,
+        @Size(max = 100, message = "must hold at most 100 organisations")
+        Set<@NotBlank(message = "must not be blank")
+            @Size(max = 100, message = "must be at most 100 characters") String> vendorOrganisations) {
 
     /** Copies the request into {@code conduit}, or throws a 400 problem naming every field it cannot accept. */
     void applyTo(Conduit conduit) {
@@ -71,6 +75,10 @@ public record ConduitRequest(
         conduit.longestGrantSeconds = grant.toSeconds();
         conduit.uploadAllowed = upload;
         conduit.downloadAllowed = download;
+        conduit.vendorOrganisations.clear();
+        if (vendorOrganisations != null) {
+            vendorOrganisations.stream().map(String::strip).forEach(conduit.vendorOrganisations::add);
+        }
     }
 
     /** The requested longest grant, the zone's limit when none is given, or null after adding an error. */

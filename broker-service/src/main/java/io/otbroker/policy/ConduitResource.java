@@ -108,6 +108,7 @@ public class ConduitResource {
                 "allowedProtocols", conduit.allowedProtocols.stream().sorted().toList(),
                 "longestGrant", conduit.longestGrant().toString(),
                 "uploadAllowed", conduit.uploadAllowed, "downloadAllowed", conduit.downloadAllowed,
-                "maintenanceWindows", conduit.maintenanceWindows.size());
+                "maintenanceWindows", conduit.maintenanceWindows.size(),
+                "vendorOrganisations", conduit.vendorOrganisations.stream().sorted().toList());
     }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 /** A conduit as the API shows it; longest grant and file transfer flags are the effective values. */
 public record ConduitResponse(long id, String name, String description, long zoneId, String zoneName,
         List<Protocol> allowedProtocols, String timeZone, List<MaintenanceWindow> maintenanceWindows,
-        String longestGrant, boolean uploadAllowed, boolean downloadAllowed) {
+        String longestGrant, boolean uploadAllowed, boolean downloadAllowed, List<String> vendorOrganisations) {
 
     static ConduitResponse of(Conduit conduit) {
         return new ConduitResponse(conduit.id, conduit.name, conduit.description, conduit.zone.id, conduit.zone.name,
                 conduit.allowedProtocols.stream().sorted().toList(), conduit.timeZone,
                 List.copyOf(conduit.maintenanceWindows), conduit.longestGrant().toString(),
-                conduit.uploadAllowed, conduit.downloadAllowed);
+                conduit.uploadAllowed, conduit.downloadAllowed, conduit.vendorOrganisations.stream().sorted().toList());
     }
 }

@@ -34,12 +34,22 @@ public record MaintenanceWindow(
      * switches, so a window keeps its wall-clock hours and its real length changes on those days.
      */
     boolean coversOccurrence(Instant instant, LocalDate openingDay, ZoneId timeZone) {
-        if (openingDay.getDayOfWeek() != dayOfWeek) {
-            return false;
-        }
+        return openingDay.getDayOfWeek() == dayOfWeek && occurrence(openingDay, timeZone).covers(instant);
+    }
+
+    /** The occurrence of this window that opens on {@code openingDay}, which must be a {@link #dayOfWeek}. */
+    Occurrence occurrence(LocalDate openingDay, ZoneId timeZone) {
         Instant opens = ZonedDateTime.of(openingDay, start, timeZone).toInstant();
         LocalDate closingDay = crossesMidnight() ? openingDay.plusDays(1) : openingDay;
         Instant closes = ZonedDateTime.of(closingDay, end, timeZone).toInstant();
-        return !instant.isBefore(opens) && instant.isBefore(closes);
+        return new Occurrence(opens, closes);
+    }
+
+    /** One real occurrence of a window: open from {@code opens} (inclusive) until {@code closes} (exclusive). */
+    record Occurrence(Instant opens, Instant closes) {
+
+        boolean covers(Instant instant) {
+            return !instant.isBefore(opens) && instant.isBefore(closes);
+        }
     }
 }

@@ -83,6 +83,11 @@ public enum SecurityLevel {
         return perSessionMfa;
     }
 
+    /** Whether access requests must name a work order: in SL3 and SL4 zones every change is planned work. */
+    public boolean workOrderRequired() {
+        return compareTo(SL3) >= 0;
+    }
+
     public Supervision supervision() {
         return supervision;
     }

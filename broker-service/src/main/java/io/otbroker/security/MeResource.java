@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,13 +27,8 @@ public class MeResource {
     @RolesAllowed({Roles.VENDOR, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The authenticated caller")
     public Me me() {
-        List<String> roles = identity.getRoles().stream()
-                .filter(List.of(Roles.VENDOR, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN)::contains)
-                .sorted().toList();
-        List<String> organisations = identity.getPrincipal() instanceof JsonWebToken token
-                && token.getClaim("vendor_org") instanceof jakarta.json.JsonArray orgs
-                ? orgs.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()
-                : List.of();
-        return new Me(identity.getPrincipal().getName(), roles, organisations);
+        Caller caller = Caller.of(identity);
+        return new Me(caller.name(), caller.roles().stream().sorted().toList(),
+                caller.vendorOrganisations().stream().sorted().toList());
     }
 }

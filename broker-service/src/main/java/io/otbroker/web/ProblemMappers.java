@@ -6,6 +6,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -67,6 +69,16 @@ public class ProblemMappers {
         return Problem.of(Response.Status.FORBIDDEN, describe(Response.Status.FORBIDDEN)).toResponse();
     }
 
+    /**
+     * The database refused a write that raced with another (a unique key, say). The row locks of the
+     * features make this rare; if it happens, the caller learns it may reload and retry.
+     */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e) {
+        return Problem.of(Response.Status.CONFLICT, "The request conflicts with a concurrent change; reload and retry.")
+                .toResponse();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
@@ -103,6 +115,12 @@ public class ProblemMappers {
         }
         if (type == LocalTime.class) {
             return "must be a time of day such as 06:30";
+        }
+        if (type == Instant.class) {
+            return "must be an ISO-8601 instant such as 2025-01-31T08:00:00Z";
+        }
+        if (type == Duration.class) {
+            return "must be an ISO-8601 duration such as PT2H or PT30M";
         }
         return "has the wrong type or format";
     }

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class DemoPlantTest {
     void emptyPlant() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : List.of("asset_credential", "asset_endpoint", "asset", "conduit_protocol",
-                    "conduit_window", "conduit", "zone")) {
+                    "conduit_window", "conduit_vendor_org", "conduit", "zone")) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         }
@@ -51,6 +52,10 @@ class DemoPlantTest {
             for (Zone zone : zones) {
                 assertFalse(Conduit.listInZone(zone).isEmpty(), "a conduit into " + zone.name);
                 assertTrue(Asset.count("zone", zone) > 0, "assets in " + zone.name);
+                Set<String> expected = zone.securityLevel.compareTo(SecurityLevel.SL2) <= 0
+                        ? Set.of("acme-automation", "voltek-controls") : Set.of("acme-automation");
+                Conduit.listInZone(zone).forEach(conduit -> assertEquals(expected, conduit.vendorOrganisations,
+                        "vendors admitted into " + zone.name));
             }
             long audited = AuditEvent.count("actor = ?1 and eventName in ?2", "system",
                     List.of("zone.create", "asset.create", "conduit.create"));

@@ -30,6 +30,7 @@ class ConduitResourceTest {
         body.put("allowedProtocols", List.of("VNC", "SSH"));
         body.put("longestGrant", "PT90M");
         body.put("downloadAllowed", true);
+        body.put("vendorOrganisations", List.of("voltek-controls", "acme-automation"));
 
         long id = as("adam").body(body).post(CONDUITS).then()
                 .statusCode(201)
@@ -42,13 +43,16 @@ class ConduitResourceTest {
                 .body("longestGrant", equalTo("PT1H30M"))
                 .body("uploadAllowed", equalTo(false))
                 .body("downloadAllowed", equalTo(true))
+                .body("vendorOrganisations", contains("acme-automation", "voltek-controls"))
                 .extract().jsonPath().getLong("id");
         as("oscar").get(CONDUITS + "/" + id).then().statusCode(200).body("zoneId", equalTo((int) zone));
 
         body.put("maintenanceWindows", List.of());
         body.put("timeZone", "America/Chicago");
+        body.put("vendorOrganisations", List.of("acme-automation"));
         as("adam").body(body).put(CONDUITS + "/" + id).then()
                 .statusCode(200)
+                .body("vendorOrganisations", contains("acme-automation"))
                 .body("timeZone", equalTo("America/Chicago"))
                 .body("maintenanceWindows.size()", equalTo(0));
         as("audrey").get(CONDUITS + "?zoneId=" + zone).then().statusCode(200).body("name", contains(name));
@@ -62,6 +66,7 @@ class ConduitResourceTest {
         as("adam").body(conduitBody(unique("sl1"), createZone("SL1"))).post(CONDUITS).then()
                 .statusCode(201)
                 .body("longestGrant", equalTo("PT8H"))
+                .body("vendorOrganisations.size()", equalTo(0))
                 .body("uploadAllowed", equalTo(true))
                 .body("downloadAllowed", equalTo(true));
         as("adam").body(conduitBody(unique("sl3"), createZone("SL3"))).post(CONDUITS).then()
@@ -118,6 +123,10 @@ class ConduitResourceTest {
                 "must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY");
         assertInvalid(with(zone, "maintenanceWindows", List.of(Map.of("dayOfWeek", "MONDAY", "start", "01:00"))),
                 "maintenanceWindows[0].end", "must not be null");
+        assertInvalid(with(zone, "vendorOrganisations", List.of(" ")), "vendorOrganisations[].<iterable element>",
+                "must not be blank");
+        assertInvalid(with(zone, "vendorOrganisations", List.of("x".repeat(101))),
+                "vendorOrganisations[].<iterable element>", "must be at most 100 characters");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.otbroker.policy;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
@@ -105,5 +106,89 @@ class MaintenanceScheduleTest {
 
         assertTrue(schedule.isOpenAt(berlinTime("2025-06-03T14:15")));
         assertFalse(schedule.isOpenAt(berlinTime("2025-06-03T08:15")));
+    }
+
+    @Test
+    void throughoutNeedsTheWholeIntervalInsideAWindow() {
+        MaintenanceSchedule schedule = berlin(DayOfWeek.WEDNESDAY, "08:00", "12:00");
+
+        assertTrue(schedule.isOpenThroughout(berlinTime("2025-06-04T08:00"), berlinTime("2025-06-04T12:00")),
+                "the end is exclusive, like the window's");
+        assertTrue(schedule.isOpenThroughout(berlinTime("2025-06-04T09:00"), berlinTime("2025-06-04T10:00")));
+        assertFalse(schedule.isOpenThroughout(berlinTime("2025-06-04T07:59"), berlinTime("2025-06-04T10:00")));
+        assertFalse(schedule.isOpenThroughout(berlinTime("2025-06-04T11:00"), berlinTime("2025-06-04T12:01")));
+        assertFalse(schedule.isOpenThroughout(berlinTime("2025-06-04T06:00"), berlinTime("2025-06-04T07:00")));
+    }
+
+    @Test
+    void throughoutFollowsAWindowAcrossMidnight() {
+        MaintenanceSchedule schedule = berlin(DayOfWeek.FRIDAY, "22:00", "02:00");
+
+        assertTrue(schedule.isOpenThroughout(berlinTime("2025-06-06T23:00"), berlinTime("2025-06-07T02:00")));
+        assertTrue(schedule.isOpenThroughout(berlinTime("2025-06-07T00:30"), berlinTime("2025-06-07T01:30")),
+                "after midnight, inside the window that opened the evening before");
+        assertFalse(schedule.isOpenThroughout(berlinTime("2025-06-07T01:00"), berlinTime("2025-06-07T03:00")));
+    }
+
+    @Test
+    void backToBackWindowsAreContinuous() {
+        MaintenanceSchedule schedule = new MaintenanceSchedule(BERLIN, List.of(
+                new MaintenanceWindow(DayOfWeek.MONDAY, LocalTime.of(20, 0), LocalTime.MIDNIGHT),
+                new MaintenanceWindow(DayOfWeek.TUESDAY, LocalTime.MIDNIGHT, LocalTime.of(2, 0)),
+                new MaintenanceWindow(DayOfWeek.TUESDAY, LocalTime.of(1, 0), LocalTime.of(4, 0))));
+
+        assertTrue(schedule.isOpenThroughout(berlinTime("2025-06-02T21:00"), berlinTime("2025-06-03T03:30")),
+                "Monday evening, Tuesday after midnight and an overlapping window chain up");
+        assertFalse(schedule.isOpenThroughout(berlinTime("2025-06-02T21:00"), berlinTime("2025-06-03T04:30")));
+    }
+
+    @Test
+    void aGapBetweenWindowsBreaksTheInterval() {
+        MaintenanceSchedule schedule = new MaintenanceSchedule(BERLIN, List.of(
+                new MaintenanceWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(10, 0)),
+                new MaintenanceWindow(DayOfWeek.MONDAY, LocalTime.of(10, 1), LocalTime.of(12, 0))));
+
+        assertTrue(schedule.isOpenThroughout(berlinTime("2025-06-02T10:01"), berlinTime("2025-06-02T11:00")));
+        assertFalse(schedule.isOpenThroughout(berlinTime("2025-06-02T09:00"), berlinTime("2025-06-02T11:00")),
+                "closed from 10:00 to 10:01");
+    }
+
+    @Test
+    void wholeDayWindowsCoverAWeekAcrossBothDstSwitches() {
+        MaintenanceSchedule everyDay = new MaintenanceSchedule(BERLIN, java.util.Arrays.stream(DayOfWeek.values())
+                .map(day -> new MaintenanceWindow(day, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)).toList());
+
+        assertTrue(everyDay.isOpenThroughout(Instant.parse("2025-03-29T12:00:00Z"), Instant.parse("2025-04-02T12:00:00Z")),
+                "spring forward: Sunday has 23 hours");
+        assertTrue(everyDay.isOpenThroughout(Instant.parse("2025-10-25T12:00:00Z"), Instant.parse("2025-10-27T12:00:00Z")),
+                "fall back: Sunday has 25 hours");
+    }
+
+    @Test
+    void throughoutOnSpringForwardDayUsesRealHours() {
+        // Sunday 2025-03-30 01:00-05:00 in Berlin lasts three real hours: 00:00Z to 03:00Z.
+        MaintenanceSchedule schedule = berlin(DayOfWeek.SUNDAY, "01:00", "05:00");
+
+        assertTrue(schedule.isOpenThroughout(Instant.parse("2025-03-30T00:00:00Z"), Instant.parse("2025-03-30T03:00:00Z")));
+        assertFalse(schedule.isOpenThroughout(Instant.parse("2025-03-30T00:00:00Z"), Instant.parse("2025-03-30T03:01:00Z")),
+                "four hours of wall clock are only three real ones that day");
+    }
+
+    @Test
+    void throughoutOnFallBackDayIncludesTheRepeatedHour() {
+        // Sunday 2025-10-26 01:00-04:00 in Berlin lasts four real hours: 23:00Z (Saturday) to 03:00Z.
+        MaintenanceSchedule schedule = berlin(DayOfWeek.SUNDAY, "01:00", "04:00");
+
+        assertTrue(schedule.isOpenThroughout(Instant.parse("2025-10-25T23:00:00Z"), Instant.parse("2025-10-26T03:00:00Z")));
+        assertFalse(schedule.isOpenThroughout(Instant.parse("2025-10-25T22:59:00Z"), Instant.parse("2025-10-26T01:00:00Z")));
+    }
+
+    @Test
+    void throughoutRefusesAnEmptyInterval() {
+        MaintenanceSchedule schedule = berlin(DayOfWeek.SUNDAY, "01:00", "04:00");
+        Instant instant = berlinTime("2025-06-01T02:00");
+
+        assertThrows(IllegalArgumentException.class, () -> schedule.isOpenThroughout(instant, instant));
+        assertFalse(new MaintenanceSchedule(BERLIN, List.of()).isOpenThroughout(instant, instant.plusSeconds(1)));
     }
 }

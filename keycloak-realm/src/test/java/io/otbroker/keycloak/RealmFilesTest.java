@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The security properties the issue demands of the production realm, checked on the file itself. */
@@ -73,11 +75,28 @@ class RealmFilesTest {
         assertEquals(production.path("browserFlow"), dev.path("browserFlow"));
         assertEquals(production.path("passwordPolicy"), dev.path("passwordPolicy"));
         assertEquals(client(production, "otbroker-broker"), client(dev, "otbroker-broker"));
-        assertEquals(List.of("alice", "victor", "oscar", "olivia", "audrey", "adam"),
-                new ArrayList<>(RealmFiles.demoTotpSecrets().keySet()));
+        List<String> users = new ArrayList<>(List.of("alice", "victor", "oscar", "olivia", "audrey", "adam"));
+        IntStream.rangeClosed(3, 20).mapToObj(n -> String.format("operator%02d", n)).forEach(users::add);
+        users.add("mallory");
+        assertEquals(users, new ArrayList<>(RealmFiles.demoTotpSecrets().keySet()));
         assertFalse(dev.has("_comment"));
         JsonNode organisations = find(dev.path("groups"), "name", "vendor-organisations");
         assertEquals(2, organisations.path("subGroups").size(), "two vendor companies");
+    }
+
+    @Test
+    void onlyTheSeparationOfDutiesProbeHasTwoRoles() {
+        RealmFiles.demoRoles().forEach((user, roles) -> {
+            if (user.equals("mallory")) {
+                assertEquals(List.of("vendor", "operator"), roles, "a vendor who is also an operator, on purpose");
+            } else {
+                assertEquals(1, roles.size(), user + " has exactly one role");
+            }
+        });
+        assertEquals(18, RealmFiles.demoRoles().keySet().stream().filter(user -> user.matches("operator\\d\\d"))
+                .filter(user -> RealmFiles.demoRoles().get(user).equals(List.of("operator"))).count());
+        assertEquals(RealmFiles.demoTotpSecrets().size(), new HashSet<>(RealmFiles.demoTotpSecrets().values()).size(),
+                "every demo user has a TOTP secret of their own");
     }
 
     private static JsonNode client(JsonNode realm, String clientId) {

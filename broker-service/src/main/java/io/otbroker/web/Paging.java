@@ -1,15 +1,13 @@
-package io.otbroker.audit;
+package io.otbroker.web;
 
-import io.otbroker.web.ProblemException;
+/** A validated page request of a list endpoint: 0-based page index and a page size of 1 to {@value #MAX_SIZE}. */
+public record Paging(int page, int size) {
 
-/** A validated page request: 0-based page index and a page size of 1 to {@value #MAX_SIZE}. */
-record AuditPaging(int page, int size) {
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 500;
 
-    static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 500;
-
-    /** Parses the raw query parameters; a bad one is a 400 problem naming it. */
-    static AuditPaging parse(String page, String size) {
+    /** Parses the raw query parameters {@code page} and {@code size}; a bad one is a 400 problem naming it. */
+    public static Paging parse(String page, String size) {
         int pageIndex = integer("page", page, 0);
         int pageSize = integer("size", size, DEFAULT_SIZE);
         if (pageIndex < 0) {
@@ -18,7 +16,7 @@ record AuditPaging(int page, int size) {
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE + ".");
         }
-        return new AuditPaging(pageIndex, pageSize);
+        return new Paging(pageIndex, pageSize);
     }
 
     private static int integer(String name, String value, int absent) {
