@@ -1,6 +1,7 @@
 package io.otbroker.access;
 
 import io.otbroker.audit.AuditEventType;
+import io.otbroker.policy.AccessPolicy;
 import io.otbroker.security.Caller;
 import io.otbroker.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +25,9 @@ public class Reviews {
 
     @Inject
     AccessTransitions transitions;
+
+    @Inject
+    AccessPolicy policy;
 
     /** Distinct approvals a request needs: what its zone's level asked for then, or asks now if stricter. */
     static int approvalsNeeded(AccessRequest request) {
@@ -78,6 +83,7 @@ public class Reviews {
 
     /** The final approval: fixes the grant window, approves, and activates at once if the window has begun. */
     private void grant(AccessRequest request, AccessApproval approval, Instant now) {
+        requireStillAdmitted(request);
         GrantWindow window = grantIfApprovedAt(request, now);
         request.grantStart = window.start();
         request.grantEnd = window.end();
@@ -87,6 +93,19 @@ public class Reviews {
         details.put("grantEnd", window.end().toString());
         transitions.move(request, AccessState.APPROVED, approval.operator, AuditEventType.ACCESS_APPROVE, null, details);
         transitions.catchUp(request);
+    }
+
+    /**
+     * Why: the plant may have closed the path while the request waited (an admin removed the vendor's
+     * organisation or a protocol from the conduit); a grant must stand on the conduits as they are now.
+     */
+    private void requireStillAdmitted(AccessRequest request) {
+        boolean admitted = policy.conduitsAdmitting(request.asset, List.of(request.vendorOrganisation)).stream()
+                .anyMatch(conduit -> conduit.allowedProtocols.containsAll(request.protocols));
+        if (!admitted) {
+            throw AccessRefusal.review(Response.Status.CONFLICT, "No conduit admits this request any more "
+                    + "(vendor organisation or protocol removed); deny it.", request);
+        }
     }
 
     /**

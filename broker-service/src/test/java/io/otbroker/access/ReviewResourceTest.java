@@ -205,6 +205,19 @@ class ReviewResourceTest {
     }
 
     @Test
+    void noGrantWhenTheConduitStoppedAdmittingTheVendorWhileTheRequestWaited() {
+        Plant plant = plant("SL2");
+        long id = request("alice", plant);
+        Map<String, Object> closed = AccessFixtures.openAroundTheClock(plant.zoneId(), "voltek-controls");
+        closed.put("name", as("adam").get("/api/admin/conduits/" + plant.conduitId()).then().extract().path("name"));
+        as("adam").body(closed).put("/api/admin/conduits/" + plant.conduitId()).then().statusCode(200);
+
+        as("oscar").post(path(id, "approve")).then().statusCode(409);
+        as("oscar").get(REQUESTS + "/" + id).then().statusCode(200).body("state", equalTo("PENDING"));
+        assertEquals(1, AuditTrail.of(AuditTrail.request(id), "access.review_refused").size());
+    }
+
+    @Test
     void unknownRequestsAreNotFound() {
         as("oscar").post(path(99_999_999, "approve")).then().statusCode(404)
                 .body("detail", equalTo("No such access request."));
