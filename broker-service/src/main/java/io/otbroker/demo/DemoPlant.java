@@ -69,7 +69,7 @@ public class DemoPlant {
         asset("sis-eng-01", "Safety system engineering station", safety, endpoint(Protocol.SSH, 2204));
 
         conduit("Vendor maintenance: site services", services, EnumSet.allOf(Protocol.class), Duration.ofHours(8),
-                true, true, workdays(LocalTime.of(7, 0), LocalTime.of(18, 0)), BOTH_VENDORS);
+                true, true, aroundTheClock(), BOTH_VENDORS);
         conduit("Vendor maintenance: packaging line", packaging, EnumSet.of(Protocol.RDP, Protocol.VNC),
                 Duration.ofHours(4), true, true, workdays(LocalTime.of(6, 0), LocalTime.of(22, 0)), BOTH_VENDORS);
         conduit("Night window: water treatment", water, EnumSet.of(Protocol.SSH, Protocol.RDP), Duration.ofHours(2),
@@ -126,6 +126,12 @@ public class DemoPlant {
         conduit.persist();
         audit.record(AuditEventType.CONDUIT_CREATE, conduit.subject(), Map.of("name", name, "zone", zone.name,
                 "vendorOrganisations", vendorOrganisations.stream().sorted().toList()));
+    }
+
+    /** Every day, 24 hours, back to back: the lowest level's conduit is always open, so the demo works any day. */
+    private static List<MaintenanceWindow> aroundTheClock() {
+        return EnumSet.allOf(DayOfWeek.class).stream()
+                .map(day -> new MaintenanceWindow(day, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)).toList();
     }
 
     private static List<MaintenanceWindow> workdays(LocalTime start, LocalTime end) {
