@@ -44,7 +44,7 @@ public final class AsciicastReader implements Closeable {
         ChainSummary chain = manifest.chain();
         long wantedMicros = offset.toNanos() / 1000;
         AsciicastHeader header = readHeader(source, chain);
-        Optional<IndexEntry> seekPoint = chain.seekPointAtOrBefore(wantedMicros);
+        Optional<IndexEntry> seekPoint = chain.seekPointFor(wantedMicros);
         if (seekPoint.isEmpty()) {
             AsciicastReader reader = new AsciicastReader(header, new SegmentInputStream(source, chain, 0, 0));
             reader.lines.next();

@@ -22,9 +22,12 @@ public record ChainSummary(List<SegmentEntry> segments, long indexIntervalMicros
         return segments.isEmpty() ? ChainHash.GENESIS : segments.getLast().hash();
     }
 
-    /** The last seek point at or before {@code timeMicros}, if any. */
-    public Optional<IndexEntry> seekPointAtOrBefore(long timeMicros) {
-        return index.stream().filter(entry -> entry.timeMicros() <= timeMicros).reduce((first, second) -> second);
+    /**
+     * Where a reader wanting {@code timeMicros} starts: the last seek point at or before it, or empty for
+     * "from the beginning" (also when that point is the first one, so that preambles before it are kept).
+     */
+    public Optional<IndexEntry> seekPointFor(long timeMicros) {
+        return index.stream().skip(1).filter(entry -> entry.timeMicros() <= timeMicros).reduce((first, second) -> second);
     }
 
     public long totalSize() {

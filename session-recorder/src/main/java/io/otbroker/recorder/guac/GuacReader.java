@@ -39,7 +39,7 @@ public final class GuacReader implements Closeable {
 
     public static GuacReader from(RecordingSource source, Manifest manifest, Duration offset) throws IOException {
         ChainSummary chain = manifest.chain();
-        Optional<IndexEntry> seekPoint = chain.seekPointAtOrBefore(offset.toNanos() / 1000);
+        Optional<IndexEntry> seekPoint = chain.seekPointFor(offset.toNanos() / 1000);
         int segment = seekPoint.map(IndexEntry::segment).orElse(0);
         long position = seekPoint.map(IndexEntry::offset).orElse(0L);
         return new GuacReader(new SegmentInputStream(source, chain, segment, position));
