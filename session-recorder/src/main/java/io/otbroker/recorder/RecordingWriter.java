@@ -53,6 +53,7 @@ public final class RecordingWriter {
             throw new IllegalStateException("recording " + id + " is closed");
         }
         enqueue(unit);
+        throwIfFailed();
     }
 
     /** Whether the recording has failed; the session must then end. */
@@ -127,9 +128,16 @@ public final class RecordingWriter {
         }
     }
 
-    /** Records the first failure, tells the listener once, and returns the failure to throw. */
+    /**
+     * Records the first failure, tells the listener once, and returns the failure to throw. The queue is
+     * emptied so that a relay thread waiting for room wakes up at once and sees the failure, and the end
+     * marker is queued so that the writer thread stops.
+     */
     private RecordingFailedException fail(RecordingFailedException cause) {
-        if (failure.compareAndSet(null, cause)) {
+        boolean first = failure.compareAndSet(null, cause);
+        queue.clear();
+        queue.offer(END);
+        if (first) {
             listener.recordingFailed(id, cause);
             return cause;
         }
