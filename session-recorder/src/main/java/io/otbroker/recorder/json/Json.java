@@ -166,7 +166,7 @@ public final class Json {
             position++;
         }
         String token = text.substring(start, position);
-        if (token.isEmpty() || token.length() > MAX_NUMBER_LENGTH || !token.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
+        if (token.isEmpty() || token.length() > MAX_NUMBER_LENGTH || !token.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d{1,3})?")) {
             throw error("bad number");
         }
         BigDecimal number = new BigDecimal(token);

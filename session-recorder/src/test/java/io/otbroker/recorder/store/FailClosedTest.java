@@ -21,11 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,8 +39,8 @@ class FailClosedTest {
     @TempDir
     Path temp;
 
-    private final AtomicReference<RecordingFailedException> reported = new AtomicReference<>();
-    private final RecordingFailureListener listener = (id, failure) -> reported.compareAndSet(null, failure);
+    private final CompletableFuture<RecordingFailedException> reported = new CompletableFuture<>();
+    private final RecordingFailureListener listener = (id, failure) -> reported.complete(failure);
 
     @Test
     void diskRunningFullMidRecordingFailsTheRecording() throws Exception {
@@ -50,8 +50,7 @@ class FailClosedTest {
 
             RecordingFailedException thrown = writeUntilFailure(writer);
 
-            assertNotNull(reported.get(), "the failure listener was told");
-            assertSame(reported.get(), thrown, "the relay sees the same failure");
+            assertSame(reported(), thrown, "the failure listener is told the failure the relay sees");
             assertInstanceOf(IOException.class, thrown.getCause());
             assertThrows(RecordingFailedException.class, () -> writer.output(KILOBYTE_OF_OUTPUT), "stays failed");
             assertThrows(RecordingFailedException.class, writer::close, "closing reports the failure too");
@@ -68,7 +67,7 @@ class FailClosedTest {
         RecordingFailedException thrown = writeUntilFailure(writer);
 
         assertEquals("injected I/O error", thrown.getCause().getMessage());
-        assertSame(reported.get(), thrown);
+        assertSame(reported(), thrown);
         assertTrue(writer.hasFailed());
     }
 
@@ -92,7 +91,7 @@ class FailClosedTest {
         try {
             RecordingFailedException thrown = writeUntilFailure(writer);
             assertTrue(thrown.getMessage().contains("queue full for 100 ms"), thrown.getMessage());
-            assertSame(reported.get(), thrown);
+            assertSame(reported(), thrown);
         } finally {
             diskStalled.countDown();
         }
@@ -107,6 +106,11 @@ class FailClosedTest {
 
         Path open = temp.resolve("open").resolve(writer.id().toString());
         assertTrue(Files.isDirectory(open), "left for start-up recovery, not deleted");
+    }
+
+    /** The failure the listener was told; it may be told a moment after the relay saw the exception. */
+    private RecordingFailedException reported() throws Exception {
+        return reported.get(5, TimeUnit.SECONDS);
     }
 
     private RecordingFailedException writeUntilFailure(AsciicastWriter writer) {
