@@ -1,8 +1,5 @@
 package io.otbroker.recorder;
 
-import io.otbroker.recorder.asciicast.AsciicastWriter;
-import io.otbroker.recorder.guac.GuacWriter;
-import io.otbroker.recorder.store.FileSystemRecordingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,23 +27,13 @@ class GoldenFilesTest {
 
     @Test
     void terminalRecordingMatchesGoldenFiles() throws Exception {
-        FileSystemRecordingStore store = new FileSystemRecordingStore(root);
-        MutableClock clock = new MutableClock(TestRecordings.START);
-        AsciicastWriter writer = TestRecordings.startTerminal(
-                TestRecordings.recorder(store, clock, TestRecordings.smallSegments()), TestRecordings.TERMINAL_ID);
-        TestRecordings.playTerminalSession(writer, clock);
-        writer.close();
+        TestRecordings.recordTerminal(root);
         compareWithGolden(sealed(TestRecordings.TERMINAL_ID), GOLDEN.resolve("terminal"));
     }
 
     @Test
     void desktopRecordingMatchesGoldenFiles() throws Exception {
-        FileSystemRecordingStore store = new FileSystemRecordingStore(root);
-        MutableClock clock = new MutableClock(TestRecordings.START);
-        GuacWriter writer = TestRecordings.startDesktop(
-                TestRecordings.recorder(store, clock, TestRecordings.smallSegments()), TestRecordings.DESKTOP_ID);
-        TestRecordings.playDesktopSession(writer);
-        writer.close();
+        TestRecordings.recordDesktop(root);
         compareWithGolden(sealed(TestRecordings.DESKTOP_ID), GOLDEN.resolve("desktop"));
     }
 

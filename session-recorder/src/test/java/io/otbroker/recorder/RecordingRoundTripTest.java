@@ -2,13 +2,11 @@ package io.otbroker.recorder;
 
 import io.otbroker.recorder.asciicast.AsciicastEvent;
 import io.otbroker.recorder.asciicast.AsciicastReader;
-import io.otbroker.recorder.asciicast.AsciicastWriter;
 import io.otbroker.recorder.chain.Manifest;
 import io.otbroker.recorder.chain.RecordingVerifier;
 import io.otbroker.recorder.chain.Verdict;
 import io.otbroker.recorder.guac.GuacInstruction;
 import io.otbroker.recorder.guac.GuacReader;
-import io.otbroker.recorder.guac.GuacWriter;
 import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingSource;
 import org.junit.jupiter.api.Test;
@@ -31,12 +29,8 @@ class RecordingRoundTripTest {
 
     @Test
     void terminalSessionIsRecordedSealedVerifiedAndReadBack() throws Exception {
+        Manifest manifest = TestRecordings.recordTerminal(root);
         FileSystemRecordingStore store = new FileSystemRecordingStore(root);
-        MutableClock clock = new MutableClock(TestRecordings.START);
-        AsciicastWriter writer = TestRecordings.startTerminal(
-                TestRecordings.recorder(store, clock, TestRecordings.smallSegments()), TestRecordings.TERMINAL_ID);
-        TestRecordings.playTerminalSession(writer, clock);
-        Manifest manifest = writer.close();
 
         assertEquals(Manifest.State.COMPLETE, manifest.state());
         assertTrue(manifest.chain().segments().size() > 3, "small segments cut the recording");
@@ -57,12 +51,8 @@ class RecordingRoundTripTest {
 
     @Test
     void desktopSessionKeepsInstructionsWithCodePointLengths() throws Exception {
+        Manifest manifest = TestRecordings.recordDesktop(root);
         FileSystemRecordingStore store = new FileSystemRecordingStore(root);
-        MutableClock clock = new MutableClock(TestRecordings.START);
-        GuacWriter writer = TestRecordings.startDesktop(
-                TestRecordings.recorder(store, clock, TestRecordings.smallSegments()), TestRecordings.DESKTOP_ID);
-        TestRecordings.playDesktopSession(writer);
-        Manifest manifest = writer.close();
 
         RecordingSource sealed = store.sealed(TestRecordings.DESKTOP_ID);
         assertEquals(Verdict.Outcome.VERIFIED,

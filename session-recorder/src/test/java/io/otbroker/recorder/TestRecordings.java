@@ -1,16 +1,19 @@
 package io.otbroker.recorder;
 
 import io.otbroker.recorder.asciicast.AsciicastWriter;
+import io.otbroker.recorder.chain.Manifest;
 import io.otbroker.recorder.chain.SegmentPolicy;
 import io.otbroker.recorder.guac.GuacWriter;
 import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.sign.PemKeys;
+import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingStore;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -107,6 +110,23 @@ public final class TestRecordings {
             writer.relay("5.cfill,2.14,1.0,3.255,1.0,1.0,3.255;4.sync," + (1000 + i * 1000 + "").length() + "."
                     + (1000 + i * 1000) + ";");
         }
+    }
+
+    /** Records {@link #playTerminalSession} with small segments into a store at {@code root} and seals it. */
+    public static Manifest recordTerminal(Path root) throws IOException {
+        MutableClock clock = new MutableClock(START);
+        AsciicastWriter writer = startTerminal(recorder(new FileSystemRecordingStore(root), clock, smallSegments()),
+                TERMINAL_ID);
+        playTerminalSession(writer, clock);
+        return writer.close();
+    }
+
+    /** Records {@link #playDesktopSession} with small segments into a store at {@code root} and seals it. */
+    public static Manifest recordDesktop(Path root) throws IOException {
+        MutableClock clock = new MutableClock(START);
+        GuacWriter writer = startDesktop(recorder(new FileSystemRecordingStore(root), clock, smallSegments()), DESKTOP_ID);
+        playDesktopSession(writer);
+        return writer.close();
     }
 
     private static void step(MutableClock clock, long millis) {

@@ -4,6 +4,7 @@ import io.otbroker.recorder.MutableClock;
 import io.otbroker.recorder.RecorderSettings;
 import io.otbroker.recorder.TestRecordings;
 import io.otbroker.recorder.chain.Manifest;
+import io.otbroker.recorder.store.DelegatingChannel;
 import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,49 +130,21 @@ class SeekingTest {
         }
     }
 
-    private record CountingChannel(SeekableByteChannel delegate, AtomicLong bytesRead) implements SeekableByteChannel {
+    /** Counts the bytes read through it. */
+    private static final class CountingChannel extends DelegatingChannel {
+
+        private final AtomicLong bytesRead;
+
+        CountingChannel(SeekableByteChannel delegate, AtomicLong bytesRead) {
+            super(delegate);
+            this.bytesRead = bytesRead;
+        }
 
         @Override
         public int read(ByteBuffer target) throws IOException {
-            int read = delegate.read(target);
+            int read = super.read(target);
             bytesRead.addAndGet(Math.max(read, 0));
             return read;
-        }
-
-        @Override
-        public int write(ByteBuffer source) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public long position() throws IOException {
-            return delegate.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            delegate.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return delegate.size();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public boolean isOpen() {
-            return delegate.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
         }
     }
 }

@@ -1,11 +1,8 @@
 package io.otbroker.recorder.chain;
 
-import io.otbroker.recorder.MutableClock;
 import io.otbroker.recorder.TestRecordings;
-import io.otbroker.recorder.asciicast.AsciicastWriter;
 import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.store.DirectoryRecording;
-import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingParts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +30,7 @@ class TamperingTest {
 
     @BeforeEach
     void recordSession() throws Exception {
-        MutableClock clock = new MutableClock(TestRecordings.START);
-        AsciicastWriter writer = TestRecordings.startTerminal(TestRecordings.recorder(
-                new FileSystemRecordingStore(root), clock, TestRecordings.smallSegments()), TestRecordings.TERMINAL_ID);
-        TestRecordings.playTerminalSession(writer, clock);
-        manifest = writer.close();
+        manifest = TestRecordings.recordTerminal(root);
         recording = root.resolve("sealed").resolve(TestRecordings.TERMINAL_ID.toString());
     }
 

@@ -6,13 +6,12 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A channel that fails with an I/O error once a shared byte budget is used up: a disk that breaks. */
-final class FailingChannel implements SeekableByteChannel {
+final class FailingChannel extends DelegatingChannel {
 
-    private final SeekableByteChannel delegate;
     private final AtomicLong budget;
 
     FailingChannel(SeekableByteChannel delegate, AtomicLong budget) {
-        this.delegate = delegate;
+        super(delegate);
         this.budget = budget;
     }
 
@@ -27,43 +26,6 @@ final class FailingChannel implements SeekableByteChannel {
         if (budget.addAndGet(-source.remaining()) < 0) {
             throw new IOException("injected I/O error");
         }
-        return delegate.write(source);
-    }
-
-    @Override
-    public int read(ByteBuffer target) throws IOException {
-        return delegate.read(target);
-    }
-
-    @Override
-    public long position() throws IOException {
-        return delegate.position();
-    }
-
-    @Override
-    public SeekableByteChannel position(long newPosition) throws IOException {
-        delegate.position(newPosition);
-        return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-        return delegate.size();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) throws IOException {
-        delegate.truncate(size);
-        return this;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return delegate.isOpen();
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
+        return super.write(source);
     }
 }
