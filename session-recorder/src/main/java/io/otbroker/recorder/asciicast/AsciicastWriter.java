@@ -61,10 +61,17 @@ public final class AsciicastWriter {
         return recording.hasFailed();
     }
 
-    /** Ends both streams (a dangling partial character becomes U+FFFD) and seals the recording. */
+    /**
+     * Ends both streams (a dangling partial character becomes U+FFFD) and seals the recording. On a failed
+     * recording this throws the failure after sealing what reached the disk as {@code INCOMPLETE}.
+     */
     public synchronized Manifest close() {
-        event(AsciicastEvent.Type.OUTPUT, outputDecoder.finish());
-        event(AsciicastEvent.Type.INPUT, inputDecoder.finish());
+        try {
+            event(AsciicastEvent.Type.OUTPUT, outputDecoder.finish());
+            event(AsciicastEvent.Type.INPUT, inputDecoder.finish());
+        } catch (RecordingFailedException failed) {
+            // recording.close() below throws this same failure once it has sealed what was written
+        }
         return recording.close();
     }
 

@@ -10,7 +10,9 @@ import io.otbroker.recorder.RecordingFormat;
 import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.TestRecordings;
 import io.otbroker.recorder.asciicast.AsciicastWriter;
+import io.otbroker.recorder.chain.RecordingVerifier;
 import io.otbroker.recorder.chain.SegmentPolicy;
+import io.otbroker.recorder.chain.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +97,9 @@ class FailClosedTest {
         } finally {
             diskStalled.countDown();
         }
+        assertThrows(RecordingFailedException.class, writer::close, "closing still reports the failure");
+        Verdict sealed = RecordingVerifier.verify(store.sealed(writer.id()), TestRecordings.brokerKeys().getPublic());
+        assertEquals(Verdict.Outcome.INCOMPLETE, sealed.outcome(), "what reached the disk is sealed as incomplete");
     }
 
     @Test
