@@ -24,6 +24,7 @@ public final class ActiveRecording {
     private final RecordingRecovery recovery;
     private final InstantSource clock;
     private long lastMicros;
+    private Manifest sealed;
 
     ActiveRecording(RecordingDraft draft, DraftDescription description, RecordingWriter writer, Sealer sealer,
                     RecordingRecovery recovery, InstantSource clock) {
@@ -58,12 +59,16 @@ public final class ActiveRecording {
     /**
      * Writes what is queued and seals the recording as {@code COMPLETE}. If the recording had failed, it is
      * sealed as {@code INCOMPLETE} from what reached the disk (if the disk still allows), and the failure is
-     * thrown: the caller must know that the recording is not whole.
+     * thrown: the caller must know that the recording is not whole. Closing again returns the same manifest.
      */
-    public Manifest close() {
+    public synchronized Manifest close() {
+        if (sealed != null) {
+            return sealed;
+        }
         try {
             ChainSummary chain = writer.finish();
-            return sealer.seal(draft, description, clock.instant(), Manifest.State.COMPLETE, chain);
+            sealed = sealer.seal(draft, description, clock.instant(), Manifest.State.COMPLETE, chain);
+            return sealed;
         } catch (IOException sealFailed) {
             throw sealIncomplete(new RecordingFailedException("recording " + id() + " could not be sealed", sealFailed));
         } catch (RecordingFailedException failed) {

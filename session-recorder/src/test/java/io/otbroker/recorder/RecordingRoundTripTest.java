@@ -2,6 +2,7 @@ package io.otbroker.recorder;
 
 import io.otbroker.recorder.asciicast.AsciicastEvent;
 import io.otbroker.recorder.asciicast.AsciicastReader;
+import io.otbroker.recorder.asciicast.AsciicastWriter;
 import io.otbroker.recorder.chain.Manifest;
 import io.otbroker.recorder.chain.RecordingVerifier;
 import io.otbroker.recorder.chain.Verdict;
@@ -12,6 +13,7 @@ import io.otbroker.recorder.store.RecordingSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +71,15 @@ class RecordingRoundTripTest {
         assertEquals(28, instructions.size());
         assertEquals(10_000_000, manifest.chain().index().getLast().timeMicros(), "a seek point every 5 s of sync time");
         assertEquals(1024, manifest.chain().index().getLast().width());
+    }
+
+    @Test
+    void closingTwiceReturnsTheSameManifest() throws Exception {
+        MutableClock clock = new MutableClock(TestRecordings.START);
+        AsciicastWriter writer = TestRecordings.startTerminal(TestRecordings.recorder(
+                new FileSystemRecordingStore(root), clock, TestRecordings.smallSegments()), TestRecordings.TERMINAL_ID);
+        writer.output("bye\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(writer.close(), writer.close());
     }
 
     static List<AsciicastEvent> readAll(RecordingSource source, Manifest manifest) throws Exception {
