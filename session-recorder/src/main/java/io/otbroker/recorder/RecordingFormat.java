@@ -2,27 +2,21 @@ package io.otbroker.recorder;
 
 import java.util.Arrays;
 
-/** The two recording formats: what players already read, with the name used in the manifest and the file suffix. */
+/** The two recording formats: what players already read, with the name used in the manifest. */
 public enum RecordingFormat {
     /** Terminal sessions (SSH): asciicast v2, one JSON document per line. */
-    ASCIICAST("asciicast-v2", "cast"),
+    ASCIICAST("asciicast-v2"),
     /** Remote desktop sessions (RDP, VNC): the Guacamole protocol stream as relayed. */
-    GUACAMOLE("guacamole", "guac");
+    GUACAMOLE("guacamole");
 
     private final String manifestName;
-    private final String fileSuffix;
 
-    RecordingFormat(String manifestName, String fileSuffix) {
+    RecordingFormat(String manifestName) {
         this.manifestName = manifestName;
-        this.fileSuffix = fileSuffix;
     }
 
     public String manifestName() {
         return manifestName;
-    }
-
-    public String fileSuffix() {
-        return fileSuffix;
     }
 
     /** Looks a format up by its manifest name. */

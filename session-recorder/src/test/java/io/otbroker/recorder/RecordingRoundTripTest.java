@@ -8,6 +8,7 @@ import io.otbroker.recorder.chain.RecordingVerifier;
 import io.otbroker.recorder.chain.Verdict;
 import io.otbroker.recorder.guac.GuacInstruction;
 import io.otbroker.recorder.guac.GuacReader;
+import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingSource;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordingRoundTripTest {
@@ -71,6 +75,21 @@ class RecordingRoundTripTest {
         assertEquals(28, instructions.size());
         assertEquals(10_000_000, manifest.chain().index().getLast().timeMicros(), "a seek point every 5 s of sync time");
         assertEquals(1024, manifest.chain().index().getLast().width());
+    }
+
+    @Test
+    void desktopRecordingIsReadFromTheSyncBeforeAnOffset() throws Exception {
+        Manifest manifest = TestRecordings.recordDesktop(root);
+        try (GuacReader reader = GuacReader.from(new FileSystemRecordingStore(root).sealed(TestRecordings.DESKTOP_ID),
+                manifest, Duration.ofSeconds(7))) {
+            assertEquals(GuacInstruction.of("sync", "6000"), reader.next().orElseThrow());
+        }
+    }
+
+    @Test
+    void recordingsAreSignedWithEd25519KeysOnly() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ManifestSigner(KeyPairGenerator.getInstance("Ed448").generateKeyPair()));
     }
 
     @Test

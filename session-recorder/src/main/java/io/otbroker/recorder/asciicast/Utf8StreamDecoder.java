@@ -14,8 +14,6 @@ import java.util.Arrays;
  */
 final class Utf8StreamDecoder {
 
-    private static final int MAX_CARRY = 3;
-
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -27,9 +25,6 @@ final class Utf8StreamDecoder {
         CharBuffer output = CharBuffer.allocate(input.remaining() + 1);
         decoder.decode(input, output, false);
         carry = Arrays.copyOfRange(input.array(), input.position(), input.limit());
-        if (carry.length > MAX_CARRY) {
-            throw new IllegalStateException("decoder kept more than one partial character");
-        }
         return output.flip().toString();
     }
 

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.util.Base64;
 
 /**
@@ -17,8 +18,8 @@ public final class ManifestSigner {
 
     /** Signs with {@code keys}; the public half goes into manifests as the signing key id. */
     public ManifestSigner(KeyPair keys) {
-        if (!PemKeys.ALGORITHM.equals(keys.getPrivate().getAlgorithm())
-                && !"EdDSA".equals(keys.getPrivate().getAlgorithm())) {
+        if (!(keys.getPrivate() instanceof EdECPrivateKey edwards)
+                || !PemKeys.ALGORITHM.equalsIgnoreCase(edwards.getParams().getName())) {
             throw new IllegalArgumentException("recordings are signed with Ed25519 keys only");
         }
         this.keys = keys;
