@@ -1,0 +1,146 @@
+package io.otbroker.recorder;
+
+import io.otbroker.recorder.chain.ChainSummary;
+import io.otbroker.recorder.chain.RecordUnit;
+import io.otbroker.recorder.chain.SegmentedRecording;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Hands units from the relay to one writer thread through a bounded queue, so the relay never waits for the
+ * disk in the normal case.
+ *
+ * <p><b>Fail closed.</b> If the queue stays full for longer than the configured wait (the disk does not keep
+ * up), or the writer thread hits any I/O error, the recording is failed: the failure listener is told once,
+ * and this and every later {@link #append} throws {@link RecordingFailedException}. Why not drop units or
+ * block indefinitely: a dropped unit is an unrecorded vendor action, and an indefinitely blocked relay
+ * hangs the session; cutting the session is the only safe answer.
+ */
+public final class RecordingWriter {
+
+    private static final RecordUnit END = new RecordUnit(new byte[0], 0, false, 0, 0);
+
+    private final RecordingId id;
+    private final BlockingQueue<RecordUnit> queue;
+    private final Duration maxWait;
+    private final SegmentedRecording segments;
+    private final RecordingFailureListener listener;
+    private final AtomicReference<RecordingFailedException> failure = new AtomicReference<>();
+    private final CompletableFuture<ChainSummary> finished = new CompletableFuture<>();
+    private volatile boolean ending;
+
+    RecordingWriter(RecordingId id, SegmentedRecording segments, RecorderSettings settings,
+                    RecordingFailureListener listener) {
+        this.id = id;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.maxWait = settings.maxEnqueueWait();
+        this.segments = segments;
+        this.listener = listener;
+        Thread.ofVirtual().name("recording-writer-" + id).start(this::drainQueue);
+    }
+
+    /** Queues one unit; throws at once if the recording has failed or the queue stays full too long. */
+    public void append(RecordUnit unit) {
+        throwIfFailed();
+        if (ending) {
+            throw new IllegalStateException("recording " + id + " is closed");
+        }
+        enqueue(unit);
+        throwIfFailed();
+    }
+
+    /** Whether the recording has failed; the session must then end. */
+    public boolean hasFailed() {
+        return failure.get() != null;
+    }
+
+    /** Stops taking units, waits until everything queued is written, and returns the chain. */
+    ChainSummary finish() {
+        throwIfFailed();
+        ending = true;
+        enqueue(END);
+        try {
+            return finished.get();
+        } catch (ExecutionException failed) {
+            throw failure.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw fail(new RecordingFailedException("interrupted while finishing recording " + id, interrupted));
+        }
+    }
+
+    /** Waits up to {@code timeout} for the writer thread to stop after a failure; true if it has. */
+    boolean awaitStopped(Duration timeout) {
+        try {
+            finished.handle((chain, failed) -> chain).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException stillRunning) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void enqueue(RecordUnit unit) {
+        try {
+            if (!queue.offer(unit, maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw fail(new RecordingFailedException("recording " + id + ": queue full for " + maxWait.toMillis()
+                        + " ms, storage does not keep up"));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw fail(new RecordingFailedException("interrupted while recording " + id, interrupted));
+        }
+    }
+
+    private void drainQueue() {
+        try {
+            RecordUnit unit;
+            while ((unit = queue.take()) != END && !hasFailed()) {
+                segments.append(unit);
+                if (queue.isEmpty()) {
+                    segments.flush();
+                }
+            }
+            if (hasFailed()) {
+                finished.completeExceptionally(failure.get());
+            } else {
+                finished.complete(segments.finish());
+            }
+        } catch (Exception writeFailed) {
+            finished.completeExceptionally(fail(new RecordingFailedException(
+                    "recording " + id + " could not be written: " + writeFailed, writeFailed)));
+        }
+    }
+
+    private void throwIfFailed() {
+        RecordingFailedException failed = failure.get();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /**
+     * Records the first failure, tells the listener once, and returns the failure to throw. The queue is
+     * emptied so that a relay thread waiting for room wakes up at once and sees the failure, and the end
+     * marker is queued so that the writer thread stops.
+     */
+    private RecordingFailedException fail(RecordingFailedException cause) {
+        boolean first = failure.compareAndSet(null, cause);
+        queue.clear();
+        queue.offer(END);
+        if (first) {
+            listener.recordingFailed(id, cause);
+            return cause;
+        }
+        return failure.get();
+    }
+}

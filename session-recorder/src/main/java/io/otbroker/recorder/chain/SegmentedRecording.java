@@ -1,0 +1,98 @@
+package io.otbroker.recorder.chain;
+
+import io.otbroker.recorder.store.RecordingDraft;
+import io.otbroker.recorder.store.SegmentSink;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes units into a draft as a chain of segments: buffers, cuts segments by {@link SegmentPolicy}, hashes
+ * them into the chain, journals each whole segment durably and builds the seek index. Single-threaded: the
+ * {@code RecordingWriter} thread owns it. Every I/O error propagates; nothing is swallowed.
+ */
+public final class SegmentedRecording {
+
+    private static final int FLUSH_THRESHOLD = 64 * 1024;
+
+    private final RecordingDraft draft;
+    private final SegmentPolicy policy;
+    private final SeekIndexBuilder index;
+    private final List<SegmentEntry> segments = new ArrayList<>();
+    private final ByteBuffer buffer = ByteBuffer.allocate(FLUSH_THRESHOLD);
+
+    private SegmentSink sink;
+    private MessageDigest digest;
+    private long segmentSize;
+    private long segmentStartMicros;
+
+    public SegmentedRecording(RecordingDraft draft, SegmentPolicy policy, long indexIntervalMicros) {
+        this.draft = draft;
+        this.policy = policy;
+        this.index = new SeekIndexBuilder(indexIntervalMicros);
+    }
+
+    /** Appends one unit, starting a new segment first if the policy says so. */
+    public void append(RecordUnit unit) throws IOException {
+        byte[] bytes = unit.bytes();
+        if (sink != null && policy.startsNewSegment(segmentSize, segmentStartMicros, bytes.length, unit.timeMicros())) {
+            closeSegment();
+        }
+        if (sink == null) {
+            openSegment(unit.timeMicros());
+        }
+        index.observe(unit, segments.size(), segmentSize);
+        digest.update(bytes);
+        segmentSize += bytes.length;
+        buffer(bytes);
+    }
+
+    /** Hands buffered bytes to the store (the operating system); called when the writer's queue runs dry. */
+    public void flush() throws IOException {
+        if (buffer.position() > 0) {
+            buffer.flip();
+            sink.write(buffer);
+            buffer.clear();
+        }
+    }
+
+    /** Closes the last segment and returns the chain; the recording takes no more units. */
+    public ChainSummary finish() throws IOException {
+        if (sink != null) {
+            closeSegment();
+        }
+        return new ChainSummary(segments, index.intervalMicros(), index.entries());
+    }
+
+    private void buffer(byte[] bytes) throws IOException {
+        if (bytes.length > buffer.remaining()) {
+            flush();
+        }
+        if (bytes.length > buffer.capacity()) {
+            sink.write(ByteBuffer.wrap(bytes));
+        } else {
+            buffer.put(bytes);
+        }
+    }
+
+    private void openSegment(long startMicros) throws IOException {
+        sink = draft.createSegment(segments.size());
+        digest = ChainHash.startSegment(segments.isEmpty() ? ChainHash.GENESIS : segments.getLast().hash());
+        segmentSize = 0;
+        segmentStartMicros = startMicros;
+    }
+
+    /** Why force before journaling: a journal line must never vouch for bytes that are not on disk yet. */
+    private void closeSegment() throws IOException {
+        flush();
+        sink.force();
+        sink.close();
+        sink = null;
+        SegmentEntry entry = new SegmentEntry(segments.size(), segmentSize, ChainHash.finish(digest));
+        draft.appendJournal(entry.toJournalLine());
+        segments.add(entry);
+    }
+}

@@ -1,0 +1,119 @@
+package io.otbroker.recorder.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** A draft in the open area of a {@link FileSystemRecordingStore}: one directory that is renamed on sealing. */
+final class FileSystemDraft extends DirectoryRecording implements RecordingDraft {
+
+    private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    private static final Set<OpenOption> APPEND =
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
+    private final Path sealedDirectory;
+    private final ChannelOpener channels;
+
+    FileSystemDraft(Path openDirectory, Path sealedDirectory, ChannelOpener channels) {
+        super(openDirectory);
+        this.sealedDirectory = sealedDirectory;
+        this.channels = channels;
+    }
+
+    @Override
+    public SegmentSink createSegment(int index) throws IOException {
+        return new ChannelSink(channels.open(part(RecordingParts.segment(index)), CREATE_NEW));
+    }
+
+    @Override
+    public void appendJournal(String line) throws IOException {
+        if (line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("journal lines are single lines");
+        }
+        try (ChannelSink journal = new ChannelSink(channels.open(part(RecordingParts.JOURNAL), APPEND))) {
+            journal.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            journal.force();
+        }
+    }
+
+    @Override
+    public List<String> journal() throws IOException {
+        String text;
+        try {
+            text = Files.readString(part(RecordingParts.JOURNAL), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException absent) {
+            return List.of();
+        }
+        List<String> lines = Arrays.asList(text.split("\n", -1));
+        return List.copyOf(lines.subList(0, lines.size() - 1));
+    }
+
+    @Override
+    public void truncateSegment(int index, long size) throws IOException {
+        try (SeekableByteChannel channel = channels.open(part(RecordingParts.segment(index)),
+                Set.of(StandardOpenOption.WRITE))) {
+            channel.truncate(size);
+            new ChannelSink(channel).force();
+        }
+    }
+
+    @Override
+    public void deleteSegment(int index) throws IOException {
+        Files.delete(part(RecordingParts.segment(index)));
+    }
+
+    /**
+     * Writes manifest and signature, forces them, then renames the directory into the sealed area with
+     * {@code ATOMIC_MOVE}. Why atomic: a reader sees either an open draft or a complete sealed recording,
+     * never a half-moved one; if the rename is not possible the call fails instead of copying.
+     */
+    @Override
+    public void seal(byte[] manifest, byte[] signature) throws IOException {
+        writeDurably(RecordingParts.MANIFEST, manifest);
+        writeDurably(RecordingParts.SIGNATURE, signature);
+        Files.move(directory(), sealedDirectory, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void writeDurably(String name, byte[] content) throws IOException {
+        Set<OpenOption> replace = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try (ChannelSink sink = new ChannelSink(channels.open(part(name), replace))) {
+            sink.write(ByteBuffer.wrap(content));
+            sink.force();
+        }
+    }
+
+    /** A segment sink over a channel; {@code force} reaches the disk when the channel is a file channel. */
+    private record ChannelSink(SeekableByteChannel channel) implements SegmentSink {
+
+        @Override
+        public void write(ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+
+        @Override
+        public void force() throws IOException {
+            if (channel instanceof FileChannel file) {
+                file.force(false);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

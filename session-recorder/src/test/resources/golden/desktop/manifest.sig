@@ -1,0 +1,1 @@
+S+Y4bdsMmphuFhHPawLznByDAnn8fnM6R1rkyVVogJEiBpCFaDJDkHA3xD+ZnSxhvOGlUKzj383xtsJbixRLDw==
