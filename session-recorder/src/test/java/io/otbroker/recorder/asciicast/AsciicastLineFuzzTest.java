@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AsciicastLineFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void eventLinesParseOrAreRefused(byte[] input) {
         String line = new String(input, StandardCharsets.UTF_8);
         try {
@@ -25,7 +25,7 @@ class AsciicastLineFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void headerLinesParseOrAreRefused(byte[] input) {
         String line = new String(input, StandardCharsets.UTF_8);
         try {

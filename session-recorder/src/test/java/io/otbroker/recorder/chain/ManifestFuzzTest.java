@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  */
 class ManifestFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void manifestsParseOrAreRefused(byte[] input) {
         try {
             Manifest manifest = ManifestCodec.fromJson(input);

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GuacParserFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void instructionsParseWaitOrAreRefused(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         int position = 0;
