@@ -1,7 +1,6 @@
 package io.otbroker.access;
 
 import io.otbroker.security.Caller;
-import io.otbroker.security.Roles;
 import io.otbroker.web.Paging;
 import io.otbroker.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -54,6 +53,6 @@ public class AccessRequestReads {
 
     /** Operators review and auditors inspect every request; vendors are limited to their own. */
     private static boolean seesAll(Caller caller) {
-        return caller.isOperator() || caller.roles().contains(Roles.AUDITOR);
+        return caller.actsAsStaff();
     }
 }

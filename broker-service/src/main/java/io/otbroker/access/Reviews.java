@@ -2,12 +2,14 @@ package io.otbroker.access;
 
 import io.otbroker.audit.AuditEventType;
 import io.otbroker.policy.AccessPolicy;
+import io.otbroker.policy.Conduit;
 import io.otbroker.security.Caller;
 import io.otbroker.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -76,6 +78,7 @@ public class Reviews {
     @Transactional
     public AccessRequestView revoke(Caller operator, long id, String reason) {
         AccessRequest request = transitions.lockCurrent(id);
+        requireMayReview(operator, request);
         transitions.move(request, AccessState.REVOKED, operator.name(), AuditEventType.ACCESS_REVOKE, reason,
                 Map.of("grantStart", String.valueOf(request.grantStart), "grantEnd", String.valueOf(request.grantEnd)));
         return AccessRequestView.of(request, transitions.now());
@@ -83,8 +86,8 @@ public class Reviews {
 
     /** The final approval: fixes the grant window, approves, and activates at once if the window has begun. */
     private void grant(AccessRequest request, AccessApproval approval, Instant now) {
-        requireStillAdmitted(request);
         GrantWindow window = grantIfApprovedAt(request, now);
+        requireStillAdmitted(request, window);
         request.grantStart = window.start();
         request.grantEnd = window.end();
         Map<String, Object> details = approvalDetails(request, approval);
@@ -96,15 +99,28 @@ public class Reviews {
     }
 
     /**
-     * Why: the plant may have closed the path while the request waited (an admin removed the vendor's
-     * organisation or a protocol from the conduit); a grant must stand on the conduits as they are now.
+     * Why: a grant must stand on the conduits as they are now and for the window it really gets. The
+     * plant may have closed the path while the request waited (vendor organisation or protocol
+     * removed, longest grant shortened), and a late approval moves the window, which must still lie
+     * inside a maintenance window: the operator then approves with an earlier end, or denies.
      */
-    private void requireStillAdmitted(AccessRequest request) {
-        boolean admitted = policy.conduitsAdmitting(request.asset, List.of(request.vendorOrganisation)).stream()
-                .anyMatch(conduit -> conduit.allowedProtocols.containsAll(request.protocols));
-        if (!admitted) {
+    private void requireStillAdmitted(AccessRequest request, GrantWindow window) {
+        List<Conduit> admitting = policy.conduitsAdmitting(request.asset, List.of(request.vendorOrganisation)).stream()
+                .filter(conduit -> conduit.allowedProtocols.containsAll(request.protocols))
+                .toList();
+        if (admitting.isEmpty()) {
             throw AccessRefusal.review(Response.Status.CONFLICT, "No conduit admits this request any more "
                     + "(vendor organisation or protocol removed); deny it.", request);
+        }
+        Duration length = Duration.between(window.start(), window.end());
+        Duration levelLimit = request.asset.zone.securityLevel.longestGrant();
+        boolean fits = admitting.stream().anyMatch(conduit -> length.compareTo(conduit.longestGrant()) <= 0
+                && length.compareTo(levelLimit) <= 0
+                && conduit.schedule().isOpenThroughout(window.start(), window.end()));
+        if (!fits) {
+            throw AccessRefusal.review(Response.Status.CONFLICT, "The grant would run from " + window.start() + " to "
+                    + window.end() + ", outside the conduit's maintenance windows or longer than its longest grant; "
+                    + "approve with an earlier end, or deny.", request);
         }
     }
 

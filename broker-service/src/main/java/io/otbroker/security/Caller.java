@@ -39,4 +39,13 @@ public record Caller(String name, Set<String> roles, Set<String> vendorOrganisat
     public boolean isOperator() {
         return roles.contains(Roles.OPERATOR);
     }
+
+    /**
+     * Whether the caller may act as plant staff (operator or auditor): see every vendor's requests and
+     * the live queue. Why not for vendors: a vendor is never staff (separation of duties), so a token
+     * that carries the vendor role acts as a vendor only, even if a realm mistake adds a staff role.
+     */
+    public boolean actsAsStaff() {
+        return !isVendor() && (isOperator() || roles.contains(Roles.AUDITOR));
+    }
 }

@@ -168,6 +168,22 @@ class AccessRefusalTest {
     }
 
     @Test
+    void windowsAreBoundedBeforeAnyPolicyWorkIsDone() {
+        Plant plant = plant("SL1");
+        // Why: an unbounded window would make the maintenance-window check walk millions of years.
+        assertRefused(with(plant, "duration", "PT8000000000000H"), "duration",
+                equalTo("must be at most PT8H, the longest grant of any zone"));
+        Map<String, Object> farEnd = requestBody(plant);
+        farEnd.remove("duration");
+        farEnd.put("end", "+1000000000-01-01T00:00:00Z");
+        assertRefused(farEnd, "end", startsWith("must be at most PT8H after the start"));
+        assertRefused(with(plant, "start", Instant.now().plus(java.time.Duration.ofDays(91)).toString()), "start",
+                equalTo("must be at most 90 days ahead"));
+        assertRefused(with(plant, "assetName", "x".repeat(64)), "assetName",
+                equalTo("must be at most 63 characters"));
+    }
+
+    @Test
     void anOverlappingOpenRequestOfTheSameVendorIsAConflict() {
         Plant plant = plant("SL2", AccessFixtures.ACME, "voltek-controls");
         long first = request("alice", plant);

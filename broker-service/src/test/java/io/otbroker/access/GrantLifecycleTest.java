@@ -6,6 +6,7 @@ import static io.otbroker.access.AccessFixtures.plant;
 import static io.otbroker.access.AccessFixtures.request;
 import static io.otbroker.access.AccessFixtures.requestBody;
 import static io.otbroker.testsupport.AccessChecks.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +17,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +43,34 @@ class GrantLifecycleTest {
         clock.reset();
         // Wait for a sweep that may have started under the moved clock, so nothing leaks into other tests.
         scheduler.applyDueTransitions();
+    }
+
+    @Test
+    void aLateApprovalMayNotCarryTheGrantPastTheMaintenanceWindow() {
+        Instant now = clock.instant();
+        Instant closes = now.plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+        Plant plant = plantWithWindow(now.minus(Duration.ofHours(1)), closes);
+        long id = request("alice", plant);
+
+        clock.advance(Duration.ofMinutes(90));
+        as("oscar").post(path(id, "approve")).then().statusCode(409)
+                .body("detail", containsString("outside the conduit's maintenance windows"));
+        as("oscar").body(Map.of("end", closes.toString())).post(path(id, "approve")).then().statusCode(200)
+                .body("state", equalTo("ACTIVE"))
+                .body("grantEnd", equalTo(closes.toString()));
+    }
+
+    /** A plant (SL2) whose conduit is open once a week, from {@code opens} to {@code closes} (UTC). */
+    private static Plant plantWithWindow(Instant opens, Instant closes) {
+        Plant plant = plant("SL2");
+        Map<String, Object> conduit = AccessFixtures.openAroundTheClock(plant.zoneId(), AccessFixtures.ACME);
+        conduit.put("name", as("adam").get("/api/admin/conduits/" + plant.conduitId()).then().extract().path("name"));
+        ZonedDateTime from = opens.atZone(ZoneOffset.UTC);
+        conduit.put("maintenanceWindows", List.of(Map.of("dayOfWeek", from.getDayOfWeek().name(),
+                "start", from.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString(),
+                "end", closes.atZone(ZoneOffset.UTC).toLocalTime().toString())));
+        as("adam").body(conduit).put("/api/admin/conduits/" + plant.conduitId()).then().statusCode(200);
+        return plant;
     }
 
     @Test

@@ -131,6 +131,18 @@ class ReviewResourceTest {
     }
 
     @Test
+    void aUserWhoIsAlsoAVendorActsAsAVendorOnly() {
+        long id = request("alice", plant("SL1"));
+        as("oscar").post(path(id, "approve")).then().statusCode(200);
+
+        as("mallory").body(REASON).post(path(id, "revoke")).then().statusCode(403);
+        as("mallory").get(REQUESTS + "/" + id).then().statusCode(404);
+        as("mallory").get(REQUESTS + "?vendor=alice").then().statusCode(200).body("total", equalTo(0));
+        as("mallory").get(REQUESTS + "/stream").then().statusCode(403);
+        as("oscar").get(REQUESTS + "/" + id).then().body("state", equalTo("ACTIVE"));
+    }
+
+    @Test
     void anyDenialEndsTheRequest() throws InterruptedException {
         long id = request("alice", plant("SL4"));
         as("oscar").post(path(id, "approve")).then().statusCode(200).body("state", equalTo("PENDING"));

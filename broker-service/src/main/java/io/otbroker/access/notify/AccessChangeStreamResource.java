@@ -1,7 +1,9 @@
 package io.otbroker.access.notify;
 
 import io.otbroker.access.AccessChange;
+import io.otbroker.security.Caller;
 import io.otbroker.security.Roles;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,6 +76,10 @@ public class AccessChangeStreamResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an operator or auditor")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        if (!Caller.of(identity).actsAsStaff()) {
+            // Why: every vendor's changes flow here; a vendor never watches them, whatever else the token says.
+            throw new ForbiddenException();
+        }
         Multi<OutboundSseEvent> events = changes.fromNowOn().map(change -> sse.newEventBuilder()
                 .name(EVENT_NAME).mediaType(MediaType.APPLICATION_JSON_TYPE).data(AccessChange.class, change).build());
         // The first heartbeat goes out at once: it sends the headers and tells the client it is connected.
