@@ -1,6 +1,7 @@
 package io.otbroker.access;
 
 import io.otbroker.web.ProblemException;
+import io.otbroker.web.QueryParams;
 import io.otbroker.web.TimeRange;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -33,11 +34,12 @@ public class AccessRequestQuery {
     /** Validates the parameters; a bad one is a 400 problem naming it. */
     AccessRequestFilter toFilter() {
         TimeRange range = TimeRange.parse(from, to);
-        return new AccessRequestFilter(parseState(), parseAssetId(), blankToNull(vendor), range.from(), range.to());
+        return new AccessRequestFilter(parseState(), parseAssetId(), QueryParams.blankToNull(vendor), range.from(),
+                range.to());
     }
 
     private AccessState parseState() {
-        if (blankToNull(state) == null) {
+        if (QueryParams.blankToNull(state) == null) {
             return null;
         }
         try {
@@ -49,7 +51,7 @@ public class AccessRequestQuery {
     }
 
     private Long parseAssetId() {
-        if (blankToNull(assetId) == null) {
+        if (QueryParams.blankToNull(assetId) == null) {
             return null;
         }
         try {
@@ -57,9 +59,5 @@ public class AccessRequestQuery {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("assetId", "must be a whole number");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -8,6 +8,7 @@ import io.otbroker.web.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -99,6 +100,8 @@ public class AssetResource {
             + "request for it is pending, approved or active; its closed requests go with it (the audit log keeps them).")
     public void delete(@PathParam("id") long id) {
         Asset asset = Asset.require(id);
+        // Why lock: new requests lock the asset too, so none can slip in between this count and the delete.
+        Asset.getEntityManager().lock(asset, LockModeType.PESSIMISTIC_WRITE);
         long open = openAccess.countFor(asset);
         if (open > 0) {
             // Why: a grant must end through revocation or expiry, so the session layer hears of it.

@@ -1,5 +1,6 @@
 package io.otbroker.audit;
 
+import io.otbroker.web.QueryParams;
 import io.otbroker.web.TimeRange;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -34,11 +35,7 @@ public class AuditQueryParams {
     /** Validates the parameters; a bad one is a 400 problem naming it. */
     AuditFilter toFilter() {
         TimeRange range = TimeRange.parse(from, to);
-        return new AuditFilter(blankToNull(code), blankToNull(eventName), blankToNull(actor), blankToNull(subject),
-                range.from(), range.to());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return new AuditFilter(QueryParams.blankToNull(code), QueryParams.blankToNull(eventName),
+                QueryParams.blankToNull(actor), QueryParams.blankToNull(subject), range.from(), range.to());
     }
 }

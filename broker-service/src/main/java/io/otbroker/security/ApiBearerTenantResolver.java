@@ -13,14 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ApiBearerTenantResolver implements TenantResolver {
 
     static final String API_TENANT = "bearer";
-    /** Quarkus' session cookie; large sessions are split into {@code q_session_chunk_N} cookies. */
-    static final String SESSION_COOKIE = "q_session";
-
     @Override
     public String resolve(RoutingContext context) {
         boolean api = context.request().path().startsWith("/api/");
-        String cookies = context.request().getHeader("Cookie");
-        boolean browserSession = cookies != null && cookies.contains(SESSION_COOKIE);
+        boolean browserSession = BrowserSession.presentIn(context.request().getHeader("Cookie"));
         return api && !browserSession ? API_TENANT : null;
     }
 }

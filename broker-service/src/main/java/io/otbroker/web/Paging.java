@@ -16,6 +16,10 @@ public record Paging(int page, int size) {
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE + ".");
         }
+        if ((long) pageIndex * pageSize > Integer.MAX_VALUE) {
+            // Why: the first row's index must fit the query's int offset; past it there is nothing anyway.
+            throw ProblemException.invalid("page", "is beyond the last page.");
+        }
         return new Paging(pageIndex, pageSize);
     }
 

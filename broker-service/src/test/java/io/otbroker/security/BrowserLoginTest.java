@@ -54,6 +54,16 @@ class BrowserLoginTest {
         assertEquals(200, me.statusCode(), me.body());
         assertTrue(me.body().contains("\"username\":\"audrey\"") && me.body().contains("auditor"), me.body());
 
+        // CSRF: a state change riding on the session cookie must come from the broker's own origin.
+        HttpResponse<String> crossSite = post(KeycloakResource.brokerUrl() + "/api/access-requests", "{}",
+                "https://evil.example");
+        assertEquals(403, crossSite.statusCode());
+        assertTrue(crossSite.body().contains("Cross-site request refused"), crossSite.body());
+        HttpResponse<String> sameSite = post(KeycloakResource.brokerUrl() + "/api/access-requests", "{}",
+                KeycloakResource.brokerUrl());
+        assertEquals(403, sameSite.statusCode(), "passes the guard, then the role check refuses the auditor");
+        assertTrue(sameSite.body().contains("Your role does not allow this."), sameSite.body());
+
         HttpResponse<String> logout = get(KeycloakResource.brokerUrl() + "/app/logout");
         assertEquals(302, logout.statusCode());
         assertTrue(logout.headers().firstValue("Location").orElseThrow().contains("/protocol/openid-connect/logout"),
@@ -100,6 +110,13 @@ class BrowserLoginTest {
         return send(withCookies(HttpRequest.newBuilder(URI.create(url)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpResponse<String> post(String url, String json, String origin) throws IOException, InterruptedException {
+        return send(withCookies(HttpRequest.newBuilder(URI.create(url)))
+                .header("Content-Type", "application/json")
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private HttpRequest.Builder withCookies(HttpRequest.Builder request) {

@@ -122,13 +122,15 @@ public class ClusterSignalListener {
                 LOG.infof("Listening for access signals on PostgreSQL channel %s", PgNotifyTransport.CHANNEL);
                 pause = FIRST_RETRY;
                 receiveUntilBroken(connection);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Why RuntimeException too: whatever breaks the loop must not leave the broker "ready"
+                // while it no longer hears revocations; it reconnects and resyncs like after a lost link.
                 listening = false;
                 firstAttempt.countDown();
                 if (running) {
                     missedSignals = true;
-                    LOG.warnf("No access signals from PostgreSQL (%s); connecting again in %d s", e.getMessage(),
-                            pause.toSeconds());
+                    LOG.warnf("No access signals from PostgreSQL (%s); connecting again in %d s",
+                            e.getClass().getSimpleName(), pause.toSeconds());
                     pause = sleep(pause);
                 }
             }
