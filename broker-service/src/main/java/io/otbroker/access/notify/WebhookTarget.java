@@ -3,6 +3,7 @@ package io.otbroker.access.notify;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where webhook deliveries go and how they are signed, checked once at startup.
@@ -37,6 +38,8 @@ record WebhookTarget(URI url, WebhookSigner signer) {
         return Optional.of(new WebhookTarget(httpUrl(configuredUrl.get()), new WebhookSigner(key)));
     }
 
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
     private static URI httpUrl(String value) {
         URI uri;
         try {
@@ -47,6 +50,10 @@ record WebhookTarget(URI url, WebhookSigner signer) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
             throw notHttp();
+        }
+        if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+            // Why: a page names vendors and assets; off this machine it travels encrypted or not at all.
+            throw new IllegalStateException(URL_PROPERTY + " must use https; plain http only to a loopback address.");
         }
         return uri;
     }

@@ -43,6 +43,13 @@ class WebhookTargetTest {
         }
     }
 
+    @Test
+    void plainHttpOnlyToALoopbackAddress() {
+        assertRefused(Optional.of("http://pager.example.invalid/hook?token=abc123"), Optional.of(SECRET),
+                "otbroker.webhook.url");
+        assertTrue(WebhookTarget.configured(Optional.of("http://127.0.0.1:9999/hook"), Optional.of(SECRET)).isPresent());
+    }
+
     private static void assertRefused(Optional<String> url, Optional<String> secret, String namedKey) {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> WebhookTarget.configured(url, secret));
