@@ -57,7 +57,7 @@ public final class Recorder {
         return recovery.recoverAbandoned();
     }
 
-    private ActiveRecording start(RecordingMetadata metadata, RecordingFailureListener listener) {
+    ActiveRecording start(RecordingMetadata metadata, RecordingFailureListener listener) {
         DraftDescription description = new DraftDescription(metadata, clock.instant());
         try {
             RecordingDraft draft = store.create(metadata.id());
