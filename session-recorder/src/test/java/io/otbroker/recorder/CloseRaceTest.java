@@ -51,7 +51,7 @@ class CloseRaceTest {
 
             Manifest manifest = recording.close();
             RecordingSource sealed = store.sealed(id);
-            Verdict verdict = RecordingVerifier.verify(sealed, TestRecordings.brokerKeys().getPublic());
+            Verdict verdict = RecordingVerifier.verify(sealed, id, TestRecordings.brokerKeys().getPublic());
             assertEquals(Verdict.Outcome.VERIFIED, verdict.outcome(), verdict.describe());
             Set<String> recorded = recordedLines(sealed, manifest);
             List<String> lost = accepted.stream().filter(unit -> !recorded.contains(unit)).toList();

@@ -56,7 +56,7 @@ class RecoveryTest {
         assertEquals(Manifest.State.INCOMPLETE, manifest.state());
         assertEquals(TestRecordings.START.plusSeconds(39), manifest.end(), "ends at the last whole event");
         RecordingSource sealed = store.sealed(id);
-        Verdict verdict = RecordingVerifier.verify(sealed, TestRecordings.brokerKeys().getPublic());
+        Verdict verdict = RecordingVerifier.verify(sealed, id, TestRecordings.brokerKeys().getPublic());
         assertEquals(Verdict.Outcome.INCOMPLETE, verdict.outcome(), verdict.describe());
         List<AsciicastEvent> events = RecordingRoundTripTest.readAll(sealed, manifest);
         assertEquals(40, events.size(), "every whole event kept, the torn one removed");
@@ -83,7 +83,7 @@ class RecoveryTest {
         Manifest manifest = result.manifest().orElseThrow(() -> new AssertionError(result.problem()));
         RecordingSource sealed = store.sealed(result.id());
         assertEquals(Verdict.Outcome.INCOMPLETE,
-                RecordingVerifier.verify(sealed, TestRecordings.brokerKeys().getPublic()).outcome());
+                RecordingVerifier.verify(sealed, result.id(), TestRecordings.brokerKeys().getPublic()).outcome());
         List<AsciicastEvent> events = RecordingRoundTripTest.readAll(sealed, manifest);
         assertTrue(events.size() >= AbandonedRecordingMain.EVENTS_BEFORE_READY, "got " + events.size());
         for (int i = 0; i < events.size(); i++) {
