@@ -34,7 +34,7 @@ public final class Recorder {
         this.sealer = new Sealer(signer);
         this.clock = clock;
         this.settings = settings;
-        this.recovery = new RecordingRecovery(store, sealer, settings.indexIntervalMicros());
+        this.recovery = new RecordingRecovery(store, sealer, settings);
     }
 
     /** Starts an asciicast recording of a terminal session; its header takes the start time from the clock. */

@@ -65,6 +65,28 @@ class RecoveryTest {
     }
 
     @Test
+    void unjournalledTailIsReadNoFurtherThanOneSegment() throws Exception {
+        FileSystemRecordingStore store = new FileSystemRecordingStore(root);
+        RecordingId id = TestRecordings.TERMINAL_ID;
+        store.create(id).appendJournal(new DraftDescription(TestRecordings.metadata(id, RecordingFormat.ASCIICAST),
+                TestRecordings.START).toJournalLine());
+        StringBuilder oversized = new StringBuilder("{\"version\": 2, \"width\": 80, \"height\": 24}\n");
+        for (int i = 0; oversized.length() < 64 * 1024; i++) {
+            oversized.append(new AsciicastEvent(i * 1_000L, AsciicastEvent.Type.OUTPUT, "event " + i).toJsonLine()).append('\n');
+        }
+        Files.writeString(root.resolve("open").resolve(id.toString()).resolve(RecordingParts.segment(0)), oversized);
+
+        Manifest manifest = recorder(store).recoverAbandoned().getFirst().manifest().orElseThrow();
+
+        long limit = TestRecordings.smallSegments().segments().maxBytes();
+        long kept = manifest.chain().totalSize();
+        assertTrue(kept > 0 && kept <= limit, "kept " + kept + " of a tail longer than a segment (" + limit + ")");
+        assertEquals(kept, store.sealed(id).segmentSize(0), "the rest is cut off as torn tail");
+        assertEquals(Verdict.Outcome.INCOMPLETE,
+                RecordingVerifier.verify(store.sealed(id), id, TestRecordings.brokerKeys().getPublic()).outcome());
+    }
+
+    @Test
     void brokerKilledMidRecordingIsRecoveredAtRestart() throws Exception {
         Process child = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 AbandonedRecordingMain.class.getName(), root.toString())
