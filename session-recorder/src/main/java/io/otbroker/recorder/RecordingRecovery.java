@@ -99,8 +99,7 @@ public final class RecordingRecovery {
                     .filter(parsed -> parsed.index() == segments.size())
                     .orElseThrow(() -> new IOException("journal line out of order or unreadable"));
             byte[] bytes = readSegment(draft, entry.index(), entry.size() + 1);
-            String previous = segments.isEmpty() ? ChainHash.GENESIS : segments.getLast().hash();
-            if (bytes.length != entry.size() || !chainedHash(previous, bytes).equals(entry.hash())) {
+            if (bytes.length != entry.size() || !ChainHash.of(ChainHash.previous(segments), bytes).equals(entry.hash())) {
                 throw new IOException("segment " + entry.index() + " differs from its journal entry");
             }
             scanner.scan(bytes, entry.index(), index);
@@ -129,14 +128,7 @@ public final class RecordingRecovery {
             draft.truncateSegment(tail, whole);
         }
         byte[] kept = Arrays.copyOf(bytes, whole);
-        segments.add(new SegmentEntry(tail, whole, chainedHash(segments.isEmpty() ? ChainHash.GENESIS
-                : segments.getLast().hash(), kept)));
-    }
-
-    private static String chainedHash(String previous, byte[] bytes) {
-        var digest = ChainHash.startSegment(previous);
-        digest.update(bytes);
-        return ChainHash.finish(digest);
+        segments.add(new SegmentEntry(tail, whole, ChainHash.of(ChainHash.previous(segments), kept)));
     }
 
     private static byte[] readSegment(RecordingDraft draft, int index, long limit) throws IOException {

@@ -9,7 +9,6 @@ import io.otbroker.recorder.store.RecordingSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
@@ -162,15 +161,15 @@ public final class RecordingVerifier {
 
     /** Recomputes the chained hash of a segment as present, from the expected previous hash. */
     static String chainedHash(RecordingSource recording, int index, String previousHash) throws IOException {
-        MessageDigest digest = ChainHash.startSegment(previousHash);
+        ChainHash hash = ChainHash.after(previousHash);
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
         try (SeekableByteChannel channel = recording.openSegment(index)) {
             while (channel.read(buffer) >= 0) {
                 buffer.flip();
-                digest.update(buffer);
+                hash.update(buffer);
                 buffer.clear();
             }
         }
-        return ChainHash.finish(digest);
+        return hash.hex();
     }
 }
