@@ -40,7 +40,7 @@ public final class ActiveRecording {
         return description.metadata().id();
     }
 
-    /** Seconds since the start, in microseconds, never less than the previous call returned. */
+    /** Recording time: microseconds since the start, never less than the previous call returned. */
     public synchronized long elapsedMicros() {
         long now = Duration.between(description.start(), clock.instant()).toNanos() / 1000;
         lastMicros = Math.max(lastMicros, now);

@@ -34,7 +34,7 @@ public final class Recorder {
         this.sealer = new Sealer(signer);
         this.clock = clock;
         this.settings = settings;
-        this.recovery = new RecordingRecovery(store, sealer, settings.indexIntervalMicros());
+        this.recovery = new RecordingRecovery(store, sealer, settings);
     }
 
     /** Starts an asciicast recording of a terminal session; its header takes the start time from the clock. */
@@ -57,7 +57,7 @@ public final class Recorder {
         return recovery.recoverAbandoned();
     }
 
-    private ActiveRecording start(RecordingMetadata metadata, RecordingFailureListener listener) {
+    ActiveRecording start(RecordingMetadata metadata, RecordingFailureListener listener) {
         DraftDescription description = new DraftDescription(metadata, clock.instant());
         try {
             RecordingDraft draft = store.create(metadata.id());

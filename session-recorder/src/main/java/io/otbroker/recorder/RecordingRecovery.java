@@ -27,17 +27,26 @@ import java.util.Optional;
  * is cut back to its last whole unit (a torn line or instruction is removed) and hashed into the chain.
  * Why refuse instead of repairing when a journaled segment does not match: that is damage or tampering
  * after the fact, and sealing it would sign it; such a draft is left in place for people to examine.
+ *
+ * <p>Segments are read no further than they may be long: a journaled one to its journaled size (one byte
+ * more shows that bytes were added), the one being written to the configured segment size; anything
+ * beyond is torn tail and cut off. Why: an unbounded read lets one damaged or planted file exhaust memory
+ * at start-up. (A tail segment begun by a single unit larger than the segment size loses that unit.)
  */
 public final class RecordingRecovery {
+
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final RecordingStore store;
     private final Sealer sealer;
     private final long indexIntervalMicros;
+    private final long maxSegmentBytes;
 
-    RecordingRecovery(RecordingStore store, Sealer sealer, long indexIntervalMicros) {
+    RecordingRecovery(RecordingStore store, Sealer sealer, RecorderSettings settings) {
         this.store = store;
         this.sealer = sealer;
-        this.indexIntervalMicros = indexIntervalMicros;
+        this.indexIntervalMicros = settings.indexIntervalMicros();
+        this.maxSegmentBytes = settings.segments().maxBytes();
     }
 
     /** What recovering one abandoned draft came to: a manifest, or the reason it was left in place. */
@@ -67,7 +76,7 @@ public final class RecordingRecovery {
         UnitScanner scanner = scannerFor(description.metadata().format());
         SeekIndexBuilder index = new SeekIndexBuilder(indexIntervalMicros);
         List<SegmentEntry> segments = checkJournaledSegments(draft, journal, scanner, index);
-        recoverTail(draft, segments, scanner, index);
+        recoverTail(draft, segments, scanner, index, maxSegmentBytes);
         ChainSummary chain = new ChainSummary(segments, indexIntervalMicros, index.entries());
         return sealer.seal(draft, description,
                 description.start().plus(Duration.ofNanos(scanner.lastTimeMicros() * 1000)),
@@ -89,9 +98,8 @@ public final class RecordingRecovery {
             SegmentEntry entry = SegmentEntry.fromJournalLine(line)
                     .filter(parsed -> parsed.index() == segments.size())
                     .orElseThrow(() -> new IOException("journal line out of order or unreadable"));
-            byte[] bytes = readSegment(draft, entry.index());
-            String previous = segments.isEmpty() ? ChainHash.GENESIS : segments.getLast().hash();
-            if (bytes.length != entry.size() || !chainedHash(previous, bytes).equals(entry.hash())) {
+            byte[] bytes = readSegment(draft, entry.index(), entry.size() + 1);
+            if (bytes.length != entry.size() || !ChainHash.of(ChainHash.previous(segments), bytes).equals(entry.hash())) {
                 throw new IOException("segment " + entry.index() + " differs from its journal entry");
             }
             scanner.scan(bytes, entry.index(), index);
@@ -101,7 +109,7 @@ public final class RecordingRecovery {
     }
 
     private static void recoverTail(RecordingDraft draft, List<SegmentEntry> segments, UnitScanner scanner,
-                                    SeekIndexBuilder index) throws IOException {
+                                    SeekIndexBuilder index, long maxBytes) throws IOException {
         int tail = segments.size();
         List<Integer> present = draft.segmentIndexes();
         if (present.stream().anyMatch(found -> found > tail)) {
@@ -110,29 +118,22 @@ public final class RecordingRecovery {
         if (!present.contains(tail)) {
             return;
         }
-        byte[] bytes = readSegment(draft, tail);
+        byte[] bytes = readSegment(draft, tail, maxBytes);
         int whole = (int) scanner.scan(bytes, tail, index);
         if (whole == 0) {
             draft.deleteSegment(tail);
             return;
         }
-        if (whole < bytes.length) {
+        if (whole < draft.segmentSize(tail)) {
             draft.truncateSegment(tail, whole);
         }
         byte[] kept = Arrays.copyOf(bytes, whole);
-        segments.add(new SegmentEntry(tail, whole, chainedHash(segments.isEmpty() ? ChainHash.GENESIS
-                : segments.getLast().hash(), kept)));
+        segments.add(new SegmentEntry(tail, whole, ChainHash.of(ChainHash.previous(segments), kept)));
     }
 
-    private static String chainedHash(String previous, byte[] bytes) {
-        var digest = ChainHash.startSegment(previous);
-        digest.update(bytes);
-        return ChainHash.finish(digest);
-    }
-
-    private static byte[] readSegment(RecordingDraft draft, int index) throws IOException {
+    private static byte[] readSegment(RecordingDraft draft, int index, long limit) throws IOException {
         try (InputStream in = Channels.newInputStream(draft.openSegment(index))) {
-            return in.readAllBytes();
+            return in.readNBytes((int) Math.min(limit, MAX_ARRAY));
         }
     }
 }

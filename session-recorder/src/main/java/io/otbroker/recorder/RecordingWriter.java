@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Hands units from the relay to one writer thread through a bounded queue, so the relay never waits for the
@@ -22,6 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * and this and every later {@link #append} throws {@link RecordingFailedException}. Why not drop units or
  * block indefinitely: a dropped unit is an unrecorded vendor action, and an indefinitely blocked relay
  * hangs the session; cutting the session is the only safe answer.
+ *
+ * <p><b>Closing.</b> Once {@link #finish} has queued the end marker, {@link #append} throws
+ * {@link RecordingFailedException} too: the unit is not recorded, so the relay must not forward it.
  */
 public final class RecordingWriter {
 
@@ -34,7 +38,8 @@ public final class RecordingWriter {
     private final RecordingFailureListener listener;
     private final AtomicReference<RecordingFailedException> failure = new AtomicReference<>();
     private final CompletableFuture<ChainSummary> finished = new CompletableFuture<>();
-    private volatile boolean ending;
+    private final ReentrantLock admission = new ReentrantLock();
+    private boolean ending;
 
     RecordingWriter(RecordingId id, SegmentedRecording segments, RecorderSettings settings,
                     RecordingFailureListener listener) {
@@ -46,13 +51,9 @@ public final class RecordingWriter {
         Thread.ofVirtual().name("recording-writer-" + id).start(this::drainQueue);
     }
 
-    /** Queues one unit; throws at once if the recording has failed or the queue stays full too long. */
+    /** Queues one unit; throws at once if the recording has failed or is closed, or the queue stays full too long. */
     public void append(RecordUnit unit) {
-        throwIfFailed();
-        if (ending) {
-            throw new IllegalStateException("recording " + id + " is closed");
-        }
-        enqueue(unit);
+        admit(unit, false);
         throwIfFailed();
     }
 
@@ -63,9 +64,7 @@ public final class RecordingWriter {
 
     /** Stops taking units, waits until everything queued is written, and returns the chain. */
     ChainSummary finish() {
-        throwIfFailed();
-        ending = true;
-        enqueue(END);
+        admit(END, true);
         try {
             return finished.get();
         } catch (ExecutionException failed) {
@@ -89,16 +88,39 @@ public final class RecordingWriter {
         }
     }
 
-    private void enqueue(RecordUnit unit) {
+    /**
+     * Checks that the recording takes units and queues {@code unit}, as one step under one lock. Why atomic: a
+     * relay thread that passed the check just before {@link #finish} would otherwise queue its unit behind the
+     * end marker, where it is never written although {@code append} returned normally (forwarded unrecorded).
+     * Waiting for the lock counts against the same {@code maxWait} as waiting for room in the queue.
+     */
+    private void admit(RecordUnit unit, boolean last) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         try {
-            if (!queue.offer(unit, maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw fail(new RecordingFailedException("recording " + id + ": queue full for " + maxWait.toMillis()
-                        + " ms, storage does not keep up"));
+            if (!admission.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw fail(storageTooSlow());
+            }
+            try {
+                throwIfFailed();
+                if (ending) {
+                    throw new RecordingFailedException("recording " + id + " is closed; the unit was not recorded");
+                }
+                ending = last;
+                if (!queue.offer(unit, deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    throw fail(storageTooSlow());
+                }
+            } finally {
+                admission.unlock();
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw fail(new RecordingFailedException("interrupted while recording " + id, interrupted));
         }
+    }
+
+    private RecordingFailedException storageTooSlow() {
+        return new RecordingFailedException("recording " + id + ": queue full for " + maxWait.toMillis()
+                + " ms, storage does not keep up");
     }
 
     private void drainQueue() {

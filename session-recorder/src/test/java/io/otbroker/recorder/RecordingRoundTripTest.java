@@ -42,8 +42,8 @@ class RecordingRoundTripTest {
         assertTrue(manifest.chain().segments().size() > 3, "small segments cut the recording");
         assertFalse(Files.exists(root.resolve("open").resolve(TestRecordings.TERMINAL_ID.toString())));
         RecordingSource sealed = store.sealed(TestRecordings.TERMINAL_ID);
-        assertEquals(Verdict.Outcome.VERIFIED,
-                RecordingVerifier.verify(sealed, TestRecordings.brokerKeys().getPublic()).outcome());
+        assertEquals(Verdict.Outcome.VERIFIED, RecordingVerifier.verify(sealed, TestRecordings.TERMINAL_ID,
+                TestRecordings.brokerKeys().getPublic()).outcome());
 
         List<AsciicastEvent> events = readAll(sealed, manifest);
         assertEquals("cost ", events.get(7).data(), "an incomplete character waits for its other bytes");
@@ -61,8 +61,8 @@ class RecordingRoundTripTest {
         FileSystemRecordingStore store = new FileSystemRecordingStore(root);
 
         RecordingSource sealed = store.sealed(TestRecordings.DESKTOP_ID);
-        assertEquals(Verdict.Outcome.VERIFIED,
-                RecordingVerifier.verify(sealed, TestRecordings.brokerKeys().getPublic()).outcome());
+        assertEquals(Verdict.Outcome.VERIFIED, RecordingVerifier.verify(sealed, TestRecordings.DESKTOP_ID,
+                TestRecordings.brokerKeys().getPublic()).outcome());
         List<GuacInstruction> instructions = new ArrayList<>();
         try (GuacReader reader = GuacReader.open(sealed, manifest)) {
             Optional<GuacInstruction> next;

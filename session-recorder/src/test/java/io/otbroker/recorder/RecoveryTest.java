@@ -56,12 +56,34 @@ class RecoveryTest {
         assertEquals(Manifest.State.INCOMPLETE, manifest.state());
         assertEquals(TestRecordings.START.plusSeconds(39), manifest.end(), "ends at the last whole event");
         RecordingSource sealed = store.sealed(id);
-        Verdict verdict = RecordingVerifier.verify(sealed, TestRecordings.brokerKeys().getPublic());
+        Verdict verdict = RecordingVerifier.verify(sealed, id, TestRecordings.brokerKeys().getPublic());
         assertEquals(Verdict.Outcome.INCOMPLETE, verdict.outcome(), verdict.describe());
         List<AsciicastEvent> events = RecordingRoundTripTest.readAll(sealed, manifest);
         assertEquals(40, events.size(), "every whole event kept, the torn one removed");
         assertEquals(8, manifest.chain().index().size(), "index rebuilt: a seek point every 5 s");
         assertTrue(store.abandoned().isEmpty());
+    }
+
+    @Test
+    void unjournalledTailIsReadNoFurtherThanOneSegment() throws Exception {
+        FileSystemRecordingStore store = new FileSystemRecordingStore(root);
+        RecordingId id = TestRecordings.TERMINAL_ID;
+        store.create(id).appendJournal(new DraftDescription(TestRecordings.metadata(id, RecordingFormat.ASCIICAST),
+                TestRecordings.START).toJournalLine());
+        StringBuilder oversized = new StringBuilder("{\"version\": 2, \"width\": 80, \"height\": 24}\n");
+        for (int i = 0; oversized.length() < 64 * 1024; i++) {
+            oversized.append(new AsciicastEvent(i * 1_000L, AsciicastEvent.Type.OUTPUT, "event " + i).toJsonLine()).append('\n');
+        }
+        Files.writeString(root.resolve("open").resolve(id.toString()).resolve(RecordingParts.segment(0)), oversized);
+
+        Manifest manifest = recorder(store).recoverAbandoned().getFirst().manifest().orElseThrow();
+
+        long limit = TestRecordings.smallSegments().segments().maxBytes();
+        long kept = manifest.chain().totalSize();
+        assertTrue(kept > 0 && kept <= limit, "kept " + kept + " of a tail longer than a segment (" + limit + ")");
+        assertEquals(kept, store.sealed(id).segmentSize(0), "the rest is cut off as torn tail");
+        assertEquals(Verdict.Outcome.INCOMPLETE,
+                RecordingVerifier.verify(store.sealed(id), id, TestRecordings.brokerKeys().getPublic()).outcome());
     }
 
     @Test
@@ -83,7 +105,7 @@ class RecoveryTest {
         Manifest manifest = result.manifest().orElseThrow(() -> new AssertionError(result.problem()));
         RecordingSource sealed = store.sealed(result.id());
         assertEquals(Verdict.Outcome.INCOMPLETE,
-                RecordingVerifier.verify(sealed, TestRecordings.brokerKeys().getPublic()).outcome());
+                RecordingVerifier.verify(sealed, result.id(), TestRecordings.brokerKeys().getPublic()).outcome());
         List<AsciicastEvent> events = RecordingRoundTripTest.readAll(sealed, manifest);
         assertTrue(events.size() >= AbandonedRecordingMain.EVENTS_BEFORE_READY, "got " + events.size());
         for (int i = 0; i < events.size(); i++) {

@@ -19,7 +19,7 @@ public record ChainSummary(List<SegmentEntry> segments, long indexIntervalMicros
 
     /** The hash of the last segment, or the genesis value for an empty recording. */
     public String finalHash() {
-        return segments.isEmpty() ? ChainHash.GENESIS : segments.getLast().hash();
+        return ChainHash.previous(segments);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.otbroker.recorder.chain;
 
 import io.otbroker.recorder.MalformedRecordingException;
+import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.sign.PemKeys;
 import io.otbroker.recorder.store.RecordingSource;
@@ -8,7 +9,6 @@ import io.otbroker.recorder.store.RecordingSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +20,11 @@ import java.util.Optional;
  * each segment's size and chained hash is recomputed from the bytes present. The first difference is
  * reported with its segment and byte offset in the recording. "Wrong key" (the manifest names another
  * signing key) is told apart from "manifest edited" (it names this key but the signature fails).
+ *
+ * <p>Which recording: a correctly signed recording of another session, copied where this one should be,
+ * is itself intact. So the verifier checks that the signed manifest is about the recording the caller
+ * expects, and the verdict of an intact recording names it (session, grant, vendor, asset, start and end),
+ * so a person sees what was verified.
  */
 public final class RecordingVerifier {
 
@@ -28,7 +33,22 @@ public final class RecordingVerifier {
     private RecordingVerifier() {
     }
 
-    public static Verdict verify(RecordingSource recording, PublicKey trustedKey) throws IOException {
+    /** Verifies {@code recording} as the recording {@code expected}; one of another session is {@code TAMPERED}. */
+    public static Verdict verify(RecordingSource recording, RecordingId expected, PublicKey trustedKey)
+            throws IOException {
+        return verify(recording, Optional.of(expected), trustedKey);
+    }
+
+    /**
+     * Verifies a recording whose id the caller does not know (an auditor's copy in a directory of another
+     * name): everything but which recording it is; the verdict names the recording for the person to compare.
+     */
+    public static Verdict verifyWithoutExpectedId(RecordingSource recording, PublicKey trustedKey) throws IOException {
+        return verify(recording, Optional.empty(), trustedKey);
+    }
+
+    private static Verdict verify(RecordingSource recording, Optional<RecordingId> expected, PublicKey trustedKey)
+            throws IOException {
         Optional<byte[]> manifestBytes = recording.manifest();
         if (manifestBytes.isEmpty()) {
             return Verdict.of(Verdict.Outcome.TAMPERED, "manifest missing");
@@ -45,6 +65,10 @@ public final class RecordingVerifier {
             manifest = ManifestCodec.fromJson(manifestBytes.get());
         } catch (MalformedRecordingException unreadable) {
             return Verdict.of(Verdict.Outcome.TAMPERED, "signed manifest is unreadable: " + unreadable.getMessage());
+        }
+        RecordingId signedFor = manifest.metadata().id();
+        if (expected.isPresent() && !expected.get().equals(signedFor)) {
+            return Verdict.of(Verdict.Outcome.TAMPERED, "manifest belongs to recording " + signedFor);
         }
         return verifySegments(recording, manifest);
     }
@@ -79,9 +103,37 @@ public final class RecordingVerifier {
             return Verdict.tamperedAt(extra.get(), offset, "segment not listed in the manifest (appended)");
         }
         return manifest.state() == Manifest.State.COMPLETE
-                ? Verdict.of(Verdict.Outcome.VERIFIED, "")
-                : Verdict.of(Verdict.Outcome.INCOMPLETE, "recording ended abnormally; all "
+                ? Verdict.of(Verdict.Outcome.VERIFIED, identity(manifest))
+                : Verdict.of(Verdict.Outcome.INCOMPLETE, identity(manifest) + "; recording ended abnormally; all "
                         + listed + " segments intact up to byte " + offset);
+    }
+
+    /** What was verified, for the verdict line. */
+    private static String identity(Manifest manifest) {
+        return "session " + manifest.metadata().id() + ", grant " + quoted(manifest.metadata().grantId())
+                + ", vendor " + quoted(manifest.metadata().vendor()) + ", asset " + quoted(manifest.metadata().asset())
+                + ", " + manifest.start() + " to " + manifest.end();
+    }
+
+    /**
+     * Quotes a name for the verdict line. Why escape control and formatting characters: names come from
+     * outside the broker (a vendor's user name); an escape sequence or a bidi override must not steer the
+     * auditor's terminal or make the line read other than it is.
+     */
+    private static String quoted(String name) {
+        StringBuilder out = new StringBuilder("\"");
+        name.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (c == '"' || c == '\\') {
+                out.append('\\').appendCodePoint(c);
+            } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('"').toString();
     }
 
     private static Optional<Verdict> checkSegment(RecordingSource recording, List<Integer> present,
@@ -109,15 +161,15 @@ public final class RecordingVerifier {
 
     /** Recomputes the chained hash of a segment as present, from the expected previous hash. */
     static String chainedHash(RecordingSource recording, int index, String previousHash) throws IOException {
-        MessageDigest digest = ChainHash.startSegment(previousHash);
+        ChainHash hash = ChainHash.after(previousHash);
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
         try (SeekableByteChannel channel = recording.openSegment(index)) {
             while (channel.read(buffer) >= 0) {
                 buffer.flip();
-                digest.update(buffer);
+                hash.update(buffer);
                 buffer.clear();
             }
         }
-        return ChainHash.finish(digest);
+        return hash.hex();
     }
 }

@@ -5,7 +5,6 @@ import io.otbroker.recorder.store.SegmentSink;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +24,7 @@ public final class SegmentedRecording {
     private final ByteBuffer buffer = ByteBuffer.allocate(FLUSH_THRESHOLD);
 
     private SegmentSink sink;
-    private MessageDigest digest;
+    private ChainHash hash;
     private long segmentSize;
     private long segmentStartMicros;
 
@@ -45,7 +44,7 @@ public final class SegmentedRecording {
             openSegment(unit.timeMicros());
         }
         index.observe(unit, segments.size(), segmentSize);
-        digest.update(bytes);
+        hash.update(bytes, 0, bytes.length);
         segmentSize += bytes.length;
         buffer(bytes);
     }
@@ -80,7 +79,7 @@ public final class SegmentedRecording {
 
     private void openSegment(long startMicros) throws IOException {
         sink = draft.createSegment(segments.size());
-        digest = ChainHash.startSegment(segments.isEmpty() ? ChainHash.GENESIS : segments.getLast().hash());
+        hash = ChainHash.after(ChainHash.previous(segments));
         segmentSize = 0;
         segmentStartMicros = startMicros;
     }
@@ -91,7 +90,7 @@ public final class SegmentedRecording {
         sink.force();
         sink.close();
         sink = null;
-        SegmentEntry entry = new SegmentEntry(segments.size(), segmentSize, ChainHash.finish(digest));
+        SegmentEntry entry = new SegmentEntry(segments.size(), segmentSize, hash.hex());
         draft.appendJournal(entry.toJournalLine());
         segments.add(entry);
     }

@@ -2,6 +2,7 @@ package io.otbroker.recorder.cli;
 
 import io.otbroker.recorder.MalformedRecordingException;
 import io.otbroker.recorder.RecordingFormat;
+import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.chain.Manifest;
 import io.otbroker.recorder.chain.ManifestCodec;
 import io.otbroker.recorder.chain.RecordingVerifier;
@@ -84,10 +85,20 @@ public final class VerifierCli {
         return USAGE;
     }
 
+    /**
+     * Verifies a recording directory. Why the directory name matters: stores name a recording's directory by
+     * its id, so a directory named by a valid id must hold that recording, not a signed one of another
+     * session copied in. Under any other name only the recording's own integrity is checked, and the line
+     * names the session for the auditor to compare.
+     */
     private int verify(Path recording, Path keyFile) throws IOException, GeneralSecurityException {
         PublicKey key = PemKeys.readPublicKey(Files.readString(keyFile, StandardCharsets.US_ASCII));
         requireDirectory(recording);
-        Verdict verdict = RecordingVerifier.verify(new DirectoryRecording(recording), key);
+        DirectoryRecording source = new DirectoryRecording(recording);
+        Path name = recording.toAbsolutePath().normalize().getFileName();
+        Verdict verdict = name != null && RecordingId.isValid(name.toString())
+                ? RecordingVerifier.verify(source, RecordingId.parse(name.toString()), key)
+                : RecordingVerifier.verifyWithoutExpectedId(source, key);
         out.println(verdict.describe());
         return verdict.outcome().exitCode();
     }

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
@@ -76,13 +78,43 @@ final class FileSystemDraft extends DirectoryRecording implements RecordingDraft
     /**
      * Writes manifest and signature, forces them, then renames the directory into the sealed area with
      * {@code ATOMIC_MOVE}. Why atomic: a reader sees either an open draft or a complete sealed recording,
-     * never a half-moved one; if the rename is not possible the call fails instead of copying.
+     * never a half-moved one; if the rename is not possible the call fails instead of copying. Why the
+     * directories are forced too: a rename is durable only once both parent directories are on disk; without
+     * that, a power cut right after sealing could bring back the open draft or lose the recording's entries.
      */
     @Override
     public void seal(byte[] manifest, byte[] signature) throws IOException {
         writeDurably(RecordingParts.MANIFEST, manifest);
         writeDurably(RecordingParts.SIGNATURE, signature);
+        forceDirectory(directory());
         Files.move(directory(), sealedDirectory, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory(sealedDirectory.getParent());
+        forceDirectory(directory().getParent());
+    }
+
+    private void forceDirectory(Path directory) throws IOException {
+        try (SeekableByteChannel channel = openDirectory(directory)) {
+            if (channel instanceof FileChannel file) {
+                file.force(true);
+            }
+        }
+    }
+
+    /**
+     * Opens a directory for forcing, or returns null where that cannot be done. Why a failure is tolerated
+     * only off the platform's file system: there a directory is a file on disk (Linux, where the broker runs)
+     * and every error must fail the seal; another provider (Jimfs in tests, in memory) refuses to open a
+     * directory as a channel ({@code FileSystemException: not a regular file}) and has no disk to reach.
+     */
+    private SeekableByteChannel openDirectory(Path directory) throws IOException {
+        try {
+            return channels.open(directory, Set.of(StandardOpenOption.READ));
+        } catch (FileSystemException | UnsupportedOperationException noDirectoryChannels) {
+            if (directory.getFileSystem() == FileSystems.getDefault()) {
+                throw noDirectoryChannels;
+            }
+            return null;
+        }
     }
 
     private void writeDurably(String name, byte[] content) throws IOException {

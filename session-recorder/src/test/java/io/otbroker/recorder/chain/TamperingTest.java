@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,33 @@ class TamperingTest {
 
     @Test
     void untouchedRecordingIsVerified() throws Exception {
-        assertEquals("VERIFIED", verify(KEY).describe());
+        assertEquals("VERIFIED: session 3f1e7c52-8d7a-4c1b-9a55-0c2d8e4f6a10, grant \"grant-42\", vendor "
+                + "\"alice@acme.example\", asset \"plc-eng-station-7\", 2026-01-02T03:04:05Z to "
+                + manifest.end(), verify(KEY).describe());
+    }
+
+    @Test
+    void signedRecordingOfAnotherSessionCopiedInIsTampered() throws Exception {
+        Path other = root.resolve("other");
+        TestRecordings.recordDesktop(other);
+        Path desktop = other.resolve("sealed").resolve(TestRecordings.DESKTOP_ID.toString());
+        try (Stream<Path> parts = Files.list(recording)) {
+            for (Path part : parts.toList()) {
+                Files.delete(part);
+            }
+        }
+        try (Stream<Path> parts = Files.list(desktop)) {
+            for (Path part : parts.toList()) {
+                Files.copy(part, recording.resolve(part.getFileName()));
+            }
+        }
+
+        Verdict verdict = verify(KEY);
+        assertEquals(Verdict.Outcome.TAMPERED, verdict.outcome());
+        assertEquals("TAMPERED: manifest belongs to recording " + TestRecordings.DESKTOP_ID, verdict.describe());
+        assertEquals(Verdict.Outcome.VERIFIED,
+                RecordingVerifier.verifyWithoutExpectedId(new DirectoryRecording(recording), KEY).outcome(),
+                "without an expected id only the recording's own integrity is checked");
     }
 
     @Test
@@ -144,7 +171,7 @@ class TamperingTest {
     }
 
     private Verdict verify(PublicKey key) throws Exception {
-        return RecordingVerifier.verify(new DirectoryRecording(recording), key);
+        return RecordingVerifier.verify(new DirectoryRecording(recording), TestRecordings.TERMINAL_ID, key);
     }
 
     private Path segment(int index) {

@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerifierCliTest {
 
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+    static final String VERIFIED_TERMINAL = "VERIFIED: session 3f1e7c52-8d7a-4c1b-9a55-0c2d8e4f6a10, grant \"grant-42\", "
+            + "vendor \"alice@acme.example\", asset \"plc-eng-station-7\", 2026-01-02T03:04:05Z to 2026-01-02T03:04:20.701Z";
 
     @TempDir
     Path temp;
@@ -45,9 +47,24 @@ class VerifierCliTest {
     }
 
     @Test
-    void intactRecordingIsVerified() {
+    void intactRecordingIsVerifiedAndNamed() {
         assertEquals(0, run("verify", terminal.toString(), "--public-key", brokerKey.toString()));
-        assertEquals("VERIFIED\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(VERIFIED_TERMINAL + "\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recordingInADirectoryNamedByItsIdIsVerified() throws IOException {
+        Path named = copy(terminal, temp.resolve(TestRecordings.TERMINAL_ID.toString()));
+        assertEquals(0, run("verify", named.toString(), "--public-key", brokerKey.toString()));
+        assertEquals(VERIFIED_TERMINAL + "\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void signedRecordingOfAnotherSessionUnderThisIdIsTampered() throws IOException {
+        Path named = copy(GOLDEN.resolve("desktop"), temp.resolve(TestRecordings.TERMINAL_ID.toString()));
+        assertEquals(1, run("verify", named.toString(), "--public-key", brokerKey.toString()));
+        assertEquals("TAMPERED: manifest belongs to recording " + TestRecordings.DESKTOP_ID + "\n",
+                out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -69,7 +86,8 @@ class VerifierCliTest {
         Files.write(terminal.resolve(RecordingParts.SIGNATURE), new ManifestSigner(TestRecordings.brokerKeys()).sign(incomplete));
 
         assertEquals(2, run("verify", terminal.toString(), "--public-key", brokerKey.toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("INCOMPLETE"), out.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("INCOMPLETE: session 3f1e7c52-8d7a-4c1b-9a55-0c2d8e4f6a10, "
+                + "grant \"grant-42\""), out.toString());
     }
 
     @Test

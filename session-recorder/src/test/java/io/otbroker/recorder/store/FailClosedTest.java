@@ -98,7 +98,8 @@ class FailClosedTest {
             diskStalled.countDown();
         }
         assertThrows(RecordingFailedException.class, writer::close, "closing still reports the failure");
-        Verdict sealed = RecordingVerifier.verify(store.sealed(writer.id()), TestRecordings.brokerKeys().getPublic());
+        Verdict sealed = RecordingVerifier.verify(store.sealed(writer.id()), writer.id(),
+                TestRecordings.brokerKeys().getPublic());
         assertEquals(Verdict.Outcome.INCOMPLETE, sealed.outcome(), "what reached the disk is sealed as incomplete");
     }
 
