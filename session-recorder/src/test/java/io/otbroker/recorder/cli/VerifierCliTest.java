@@ -129,6 +129,25 @@ class VerifierCliTest {
     }
 
     @Test
+    void exportedFilePlaysInTheStockAsciinemaPlayer() throws Exception {
+        Path cast = temp.resolve("session.cast");
+        assertEquals(0, run("export", terminal.toString(), cast.toString()));
+        StringBuilder shown = new StringBuilder();
+        List<String> lines = Files.readAllLines(cast, StandardCharsets.UTF_8);
+        lines.subList(1, lines.size()).stream().map(AsciicastEvent::parse)
+                .filter(event -> event.type() == AsciicastEvent.Type.OUTPUT).forEach(event -> shown.append(event.data()));
+
+        // asciinema wants a terminal: script(1) gives it one. A pty may turn \n into \r\n, so compare without \r.
+        Process player = new ProcessBuilder("script", "-qec", "asciinema cat '" + cast + "'", "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).start();
+        String played = new String(player.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, player.waitFor(), "asciinema (apt-get install asciinema) could not play the export: " + played);
+        assertEquals(shown.toString().replace("\r", ""), played.replace("\r", ""),
+                "asciinema replays exactly the recorded output");
+    }
+
+    @Test
     void keygenWritesAUsableKeyPairWithAPrivateKeyForTheOwnerOnly() throws Exception {
         Path privateKey = temp.resolve("new.key");
         Path publicKey = temp.resolve("new.pub.pem");
