@@ -31,7 +31,9 @@ public enum AuditEventType {
     ACCESS_REQUEST_EXPIRE("access.request_expire", "OTB2007I"),
     ACCESS_REFUSE("access.refuse", "OTB2008W"),
     ACCESS_REVIEW_REFUSED("access.review_refused", "OTB2009W"),
-    WEBHOOK_FAILED("webhook.failed", "OTB2100W");
+    WEBHOOK_FAILED("webhook.failed", "OTB2100W"),
+    SSH_KEY_ADD("ssh_key.add", "OTB3000I"),
+    SSH_KEY_REVOKE("ssh_key.revoke", "OTB3001I");
 
     private final String eventName;
     private final String code;
