@@ -1,0 +1,45 @@
+package io.otbroker.ssh;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The vendor's stock OpenSSH client, pointed at the broker's front door. */
+final class VendorSsh {
+
+    /** What an ssh run left behind. */
+    record Result(int exitStatus, String stdout, String stderr) {}
+
+    private VendorSsh() {}
+
+    /** Starts {@code ssh -p PORT -i KEY [options] USER@127.0.0.1 -- COMMAND} in batch mode. */
+    static Process start(int port, Path key, String user, List<String> options, String command) throws IOException {
+        List<String> args = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+                "-o", "LogLevel=ERROR", "-i", key.toString(), "-p", String.valueOf(port)));
+        args.addAll(options);
+        args.addAll(List.of(user + "@127.0.0.1", "--", command));
+        ProcessBuilder builder = new ProcessBuilder(args).redirectInput(new File("/dev/null"));
+        builder.environment().remove("SSH_AUTH_SOCK");
+        return builder.start();
+    }
+
+    static Result run(int port, Path key, String user, List<String> options, String command) throws IOException,
+            InterruptedException {
+        return finish(start(port, key, user, options, command), 60);
+    }
+
+    /** Waits for {@code process} to end and collects its output. */
+    static Result finish(Process process, long seconds) throws IOException, InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("ssh did not end within " + seconds + " s");
+        }
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}
