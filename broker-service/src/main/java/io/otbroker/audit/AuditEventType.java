@@ -41,7 +41,8 @@ public enum AuditEventType {
     HOST_KEY_MISMATCH("host_key.mismatch", "OTB3014W"),
     SESSION_START("session.start", "OTB3020I"),
     SESSION_END("session.end", "OTB3021I"),
-    SESSION_REFUSED("session.refused", "OTB3022W");
+    SESSION_REFUSED("session.refused", "OTB3022W"),
+    SESSION_TERMINATE("session.terminate", "OTB3023I");
 
     private final String eventName;
     private final String code;

@@ -85,7 +85,7 @@ public class LiveSessions {
      * Why on a thread of its own: access changes arrive while the changing transaction completes, where no
      * new transaction (the session's audit events) may start, and cutting must not hold up the signal.
      */
-    private static void cutLater(LiveSession session, String message) {
+    static void cutLater(LiveSession session, String message) {
         Thread.ofVirtual().name("otbroker-cut-" + session.id()).start(() -> session.cutter().cut(message));
     }
 

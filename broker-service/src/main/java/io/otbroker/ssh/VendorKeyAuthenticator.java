@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
+import org.jboss.logging.Logger;
 
 /**
  * Public-key login at the SSH front door: the key must be a registered, unexpired, unrevoked key of the
@@ -23,6 +24,8 @@ import org.apache.sshd.server.session.ServerSession;
  */
 @ApplicationScoped
 public class VendorKeyAuthenticator implements PublickeyAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(VendorKeyAuthenticator.class);
 
     @Inject
     VendorSshKeys keys;
@@ -45,6 +48,7 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
             return refusal.isEmpty();
         } catch (RuntimeException e) {
             // Fail closed: a database outage or any other error never lets anyone in.
+            LOG.warnf("SSH login refused: the check failed (%s)", e.getClass().getSimpleName());
             return false;
         }
     }
