@@ -19,10 +19,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,9 @@ class SshRefusalTest {
 
     @Inject
     GrantScheduler scheduler;
+
+    @ConfigProperty(name = "otbroker.recordings.dir")
+    Path recordingsDir;
 
     @TempDir
     Path dir;
@@ -133,6 +138,29 @@ class SshRefusalTest {
 
         assertTrue(tookMillis < 2000, "cut after " + tookMillis + " ms");
         assertTrue(cut.stderr().contains("expired"), cut.stderr());
+    }
+
+    @Test
+    void aSessionThatCannotBeRecordedIsRefused() throws Exception {
+        String asset = asset(target, target.hostKeyLine());
+        Path key = registeredKey("alice", dir);
+        long grant = activeGrant(asset);
+        Path openArea = recordingsDir.resolve("open");
+        Path movedAway = recordingsDir.resolve("open-moved-by-test");
+        // Where new recordings start is now a file: the store cannot create any recording.
+        Files.move(openArea, movedAway);
+        Files.writeString(openArea, "not a directory");
+        try {
+            VendorSsh.Result result = VendorSsh.run(bastion.port(), key, "alice:" + asset, List.of(), "echo hello");
+            assertEquals(255, result.exitStatus());
+            assertEquals("", result.stdout(), "nothing reaches the vendor unrecorded");
+            assertTrue(result.stderr().contains("cannot be recorded"), result.stderr());
+            assertTrue(SshFixtures.events("session.refused", "access-request/" + grant).getFirst().details
+                    .contains("recording"));
+        } finally {
+            Files.delete(openArea);
+            Files.move(movedAway, openArea);
+        }
     }
 
     private static long lastSeq(String eventName) {
