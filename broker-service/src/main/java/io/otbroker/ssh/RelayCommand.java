@@ -59,7 +59,8 @@ final class RelayCommand implements Command {
     public void start(ChannelSession vendorChannel, Environment env) {
         session = vendorChannel.getServerSession();
         login = session.getAttribute(SshLogin.KEY);
-        pty = !env.getPtyModes().isEmpty();
+        // Only a pty-req sets COLUMNS: the client's env requests are limited to TERM and LANG (BastionChannel).
+        pty = env.getEnv().containsKey(Environment.ENV_COLUMNS);
         // Connecting upstream blocks; the SSH I/O threads must not.
         Thread.ofVirtual().name("otbroker-ssh-relay-" + id).start(() -> open(env));
     }
@@ -229,9 +230,11 @@ final class RelayCommand implements Command {
                 Map.of("reason", reason, "asset", login.grant().assetName()));
     }
 
+    /** A terminal dimension the client sent; clients without a terminal send 0, which no recording can show. */
     private static int dimension(Environment env, String name, int fallback) {
         try {
-            return Integer.parseInt(env.getEnv().getOrDefault(name, String.valueOf(fallback)));
+            int value = Integer.parseInt(env.getEnv().getOrDefault(name, String.valueOf(fallback)));
+            return value > 0 ? value : fallback;
         } catch (NumberFormatException e) {
             return fallback;
         }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.otbroker.audit.AuditEvent;
 import io.otbroker.recorder.RecordingId;
+import io.otbroker.recorder.asciicast.AsciicastEvent;
 import io.otbroker.recorder.asciicast.AsciicastReader;
 import io.otbroker.recorder.chain.ManifestCodec;
 import io.otbroker.recorder.chain.RecordingVerifier;
@@ -21,9 +22,13 @@ import io.otbroker.testsupport.Poll;
 import io.otbroker.testsupport.SshKeygen;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,15 +92,30 @@ class SshBastionTest {
         RecordingId id = RecordingId.parse(end.subject.substring("session/".length()));
         RecordingSource source = recordings.sealed(id);
         assertEquals(Verdict.Outcome.VERIFIED, RecordingVerifier.verify(source, recordings.publicKey()).outcome());
-        StringBuilder output = new StringBuilder();
-        try (AsciicastReader reader = AsciicastReader.open(source,
-                ManifestCodec.fromJson(source.manifest().orElseThrow()))) {
-            for (var event = reader.next(); event.isPresent(); event = reader.next()) {
-                output.append(event.get().data());
-            }
-        }
-        assertTrue(output.toString().contains("recorded words"), output.toString());
+        String output = recordedText(source, AsciicastEvent.Type.OUTPUT);
+        assertTrue(output.contains("recorded words"), output);
         assertEquals(1, SshFixtures.events("session.start", end.subject).size());
+    }
+
+    @Test
+    void anInteractiveShellRelaysAndRecordsWhatWasTypedAndShown() throws Exception {
+        String asset = asset(target, target.hostKeyLine());
+        Path key = registeredKey("alice", dir);
+        activeGrant(asset);
+
+        Process shell = VendorSsh.startShell(bastion.port(), key, "alice:" + asset);
+        try (OutputStream typing = shell.getOutputStream()) {
+            typing.write("echo typed words\nsize\nexit 4\n".getBytes(StandardCharsets.UTF_8));
+        }
+        VendorSsh.Result result = VendorSsh.finish(shell, 30);
+
+        assertEquals(4, result.exitStatus(), result.stderr());
+        assertTrue(result.stdout().contains("typed words\n80x24\n"), result.stdout());
+        AuditEvent end = lastEvent("session.end", "alice").orElseThrow();
+        RecordingSource source = recordings.sealed(RecordingId.parse(end.subject.substring("session/".length())));
+        String typed = recordedText(source, AsciicastEvent.Type.INPUT);
+        assertTrue(typed.contains("echo typed words\nsize\nexit 4\n"), typed);
+        assertTrue(recordedText(source, AsciicastEvent.Type.OUTPUT).contains("typed words\n80x24\n"));
     }
 
     @Test
@@ -166,5 +186,18 @@ class SshBastionTest {
         assertTrue(tookMillis < 2000, "cut after " + tookMillis + " ms");
         assertEquals(255, cut.exitStatus());
         assertTrue(cut.stderr().contains("revoked"), cut.stderr());
+    }
+
+    /** The data of every event of {@code type} in a recording, concatenated. */
+    private static String recordedText(RecordingSource source, AsciicastEvent.Type type) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (AsciicastReader reader = AsciicastReader.open(source, ManifestCodec.fromJson(source.manifest().orElseThrow()))) {
+            for (Optional<AsciicastEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
+                if (event.get().type() == type) {
+                    text.append(event.get().data());
+                }
+            }
+        }
+        return text.toString();
     }
 }

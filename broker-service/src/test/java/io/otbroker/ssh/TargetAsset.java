@@ -1,7 +1,9 @@
 package io.otbroker.ssh;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +22,7 @@ import org.apache.sshd.server.command.Command;
 /**
  * The OT asset of the SSH tests: a MINA SSH server on loopback with its own ed25519 host key, the login
  * {@code maint}/{@code maint-secret}, and a fixed command set: {@code echo WORDS}, {@code exit N},
- * {@code sleep SECONDS}.
+ * {@code sleep SECONDS}; its shell runs those commands line by line ({@code size} prints the terminal size).
  */
 final class TargetAsset implements AutoCloseable {
 
@@ -44,6 +46,7 @@ final class TargetAsset implements AutoCloseable {
         server.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE));
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         server.setCommandFactory((channel, command) -> new ScriptedCommand(command));
+        server.setShellFactory(channel -> new ScriptedCommand(null));
         server.start();
         return new TargetAsset(server, hostKey);
     }
@@ -62,35 +65,59 @@ final class TargetAsset implements AutoCloseable {
         server.stop(true);
     }
 
-    /** Runs one of the fixed commands on its own thread and reports its exit status. */
+    /** Runs one of the fixed commands (or, as a shell, one per input line) on its own thread. */
     private static final class ScriptedCommand implements Command {
 
-        private final String[] words;
+        private final String command;
+        private InputStream in;
         private OutputStream out;
         private ExitCallback exit;
+        private Environment env;
         private Thread runner;
 
+        /** {@code command} to run, or null for a shell. */
         ScriptedCommand(String command) {
-            this.words = command.strip().split("\\s+", 2);
+            this.command = command;
         }
 
         @Override
         public void start(ChannelSession channel, Environment env) {
-            runner = Thread.ofVirtual().start(this::run);
+            this.env = env;
+            runner = Thread.ofVirtual().start(command == null ? this::shell : () -> runOnce(command));
         }
 
-        private void run() {
+        private void runOnce(String line) {
             try {
-                int status = switch (words[0]) {
-                    case "echo" -> print(words.length > 1 ? words[1] : "");
-                    case "exit" -> Integer.parseInt(words[1]);
-                    case "sleep" -> sleep(Long.parseLong(words[1]));
-                    default -> print("unknown command") + 126;
-                };
-                exit.onExit(status);
-            } catch (IOException | InterruptedException e) {
+                exit.onExit(execute(line));
+            } catch (IOException | InterruptedException | RuntimeException e) {
                 exit.onExit(1);
             }
+        }
+
+        private void shell() {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("exit")) {
+                        exit.onExit(execute(line));
+                        return;
+                    }
+                    execute(line);
+                }
+                exit.onExit(0);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                exit.onExit(1);
+            }
+        }
+
+        private int execute(String line) throws IOException, InterruptedException {
+            String[] words = line.strip().split("\\s+", 2);
+            return switch (words[0]) {
+                case "echo" -> print(words.length > 1 ? words[1] : "");
+                case "exit" -> Integer.parseInt(words[1]);
+                case "sleep" -> sleep(Long.parseLong(words[1]));
+                case "size" -> print(env.getEnv().get(Environment.ENV_COLUMNS) + "x" + env.getEnv().get(Environment.ENV_LINES));
+                default -> print("unknown command") + 126;
+            };
         }
 
         private int print(String text) throws IOException {
@@ -114,7 +141,7 @@ final class TargetAsset implements AutoCloseable {
 
         @Override
         public void setInputStream(InputStream in) {
-            // The fixed commands read nothing.
+            this.in = in;
         }
 
         @Override

@@ -18,12 +18,16 @@ final class VendorSsh {
 
     /** Starts {@code ssh -p PORT -i KEY [options] USER@127.0.0.1 -- COMMAND} in batch mode. */
     static Process start(int port, Path key, String user, List<String> options, String command) throws IOException {
-        List<String> args = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
-                "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
-                "-o", "LogLevel=ERROR", "-i", key.toString(), "-p", String.valueOf(port)));
-        args.addAll(options);
-        args.addAll(List.of(user + "@127.0.0.1", "--", command));
+        List<String> args = baseArgs(port, key, options, user);
+        args.addAll(List.of("--", command));
         ProcessBuilder builder = new ProcessBuilder(args).redirectInput(new File("/dev/null"));
+        builder.environment().remove("SSH_AUTH_SOCK");
+        return builder.start();
+    }
+
+    /** Starts an interactive {@code ssh -tt} (a terminal is asked for although stdin is a pipe); type into its stdin. */
+    static Process startShell(int port, Path key, String user) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(baseArgs(port, key, List.of("-tt"), user));
         builder.environment().remove("SSH_AUTH_SOCK");
         return builder.start();
     }
@@ -31,6 +35,15 @@ final class VendorSsh {
     static Result run(int port, Path key, String user, List<String> options, String command) throws IOException,
             InterruptedException {
         return finish(start(port, key, user, options, command), 60);
+    }
+
+    private static List<String> baseArgs(int port, Path key, List<String> options, String user) {
+        List<String> args = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+                "-o", "LogLevel=ERROR", "-i", key.toString(), "-p", String.valueOf(port)));
+        args.addAll(options);
+        args.add(user + "@127.0.0.1");
+        return args;
     }
 
     /** Waits for {@code process} to end and collects its output. */
