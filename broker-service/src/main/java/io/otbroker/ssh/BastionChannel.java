@@ -1,6 +1,7 @@
 package io.otbroker.ssh;
 
 import io.otbroker.audit.AuditEventType;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -8,6 +9,7 @@ import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.channel.ChannelSession;
 
 /**
@@ -21,13 +23,15 @@ final class BastionChannel extends ChannelSession {
     private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final SshAudit audit;
+    private final DeniedForwarding forwarding;
 
-    private BastionChannel(SshAudit audit) {
+    private BastionChannel(SshAudit audit, DeniedForwarding forwarding) {
         this.audit = audit;
+        this.forwarding = forwarding;
     }
 
     /** Creates these channels for the {@code session} channel type. */
-    static ChannelFactory factory(SshAudit audit) {
+    static ChannelFactory factory(SshAudit audit, DeniedForwarding forwarding) {
         return new ChannelFactory() {
             @Override
             public String getName() {
@@ -36,13 +40,27 @@ final class BastionChannel extends ChannelSession {
 
             @Override
             public Channel createChannel(Session session) {
-                return new BastionChannel(audit);
+                return new BastionChannel(audit, forwarding);
             }
         };
     }
 
+    /**
+     * Agent forwarding requests go to the refusing filter (which audits them). Why here: without an agent
+     * factory MINA refuses them before asking the filter, so nobody would hear of the attempt.
+     */
     @Override
-    protected RequestHandler.Result handleEnvParsed(String name, String value) throws java.io.IOException {
+    protected RequestHandler.Result handleInternalRequest(String type, boolean wantReply, Buffer buffer)
+            throws IOException {
+        if (type.startsWith("auth-agent-req")) {
+            forwarding.canForwardAgent(getSession(), type);
+            return RequestHandler.Result.ReplyFailure;
+        }
+        return super.handleInternalRequest(type, wantReply, buffer);
+    }
+
+    @Override
+    protected RequestHandler.Result handleEnvParsed(String name, String value) throws IOException {
         if (ACCEPTED_ENV.contains(name) && PLAIN_VALUE.matcher(value).matches()) {
             return super.handleEnvParsed(name, value);
         }

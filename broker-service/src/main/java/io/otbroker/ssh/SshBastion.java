@@ -92,7 +92,7 @@ public class SshBastion {
         server.setHostBasedAuthenticator(null);
         server.setGSSAuthenticator(null);
         // direct-tcpip stays known so that each -L/-D attempt reaches the filter and is audited, then refused.
-        server.setChannelFactories(List.of(BastionChannel.factory(audit), DirectTcpipFactory.INSTANCE));
+        server.setChannelFactories(List.of(BastionChannel.factory(audit, forwarding), DirectTcpipFactory.INSTANCE));
         server.setForwardingFilter(forwarding);
         server.setAgentFactory(null);
         server.setSubsystemFactories(List.of());

@@ -61,4 +61,10 @@ final class SshFixtures {
         return QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
                 "eventName = ?1 and subject = ?2 order by seq", eventName, subject));
     }
+
+    /** The audit events named {@code eventName} of {@code actor} after sequence number {@code seq}. */
+    static List<AuditEvent> eventsAfter(String eventName, String actor, long seq) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
+                "eventName = ?1 and actor = ?2 and seq > ?3 order by seq", eventName, actor, seq));
+    }
 }

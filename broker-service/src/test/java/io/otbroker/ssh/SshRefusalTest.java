@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +93,29 @@ class SshRefusalTest {
             assertTrue(ssh.isAlive(), "a refused forward does not end the session");
         } finally {
             ssh.destroy();
+        }
+    }
+
+    @Test
+    void agentAndX11ForwardingAreRefusedAndAudited() throws Exception {
+        String asset = asset(target, target.hostKeyLine());
+        Path key = registeredKey("alice", dir);
+        activeGrant(asset);
+        Path agentSocket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", agentSocket.toString()).start();
+        try {
+            Poll.until(() -> Files.exists(agentSocket) ? Optional.of(true) : Optional.empty(), "the ssh-agent");
+            long before = lastSeq("ssh.forward_refused");
+            VendorSsh.Result result = VendorSsh.finish(VendorSsh.start(bastion.port(), key, "alice:" + asset,
+                    List.of("-A", "-X"), "echo hello", Map.of("SSH_AUTH_SOCK", agentSocket.toString(),
+                            "DISPLAY", "127.0.0.1:99")), 60);
+            assertEquals("hello\n", result.stdout(), result.stderr());
+            List<String> kinds = SshFixtures.eventsAfter("ssh.forward_refused", "alice", before).stream()
+                    .map(event -> event.details).toList();
+            assertTrue(kinds.stream().anyMatch(details -> details.contains("\"agent\"")), kinds.toString());
+            assertTrue(kinds.stream().anyMatch(details -> details.contains("\"x11\"")), kinds.toString());
+        } finally {
+            agent.destroy();
         }
     }
 

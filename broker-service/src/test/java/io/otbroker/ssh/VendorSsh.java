@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The vendor's stock OpenSSH client, pointed at the broker's front door. */
@@ -18,10 +19,18 @@ final class VendorSsh {
 
     /** Starts {@code ssh -p PORT -i KEY [options] USER@127.0.0.1 -- COMMAND} in batch mode. */
     static Process start(int port, Path key, String user, List<String> options, String command) throws IOException {
+        return start(port, key, user, options, command, Map.of());
+    }
+
+    /** As above, with {@code environment} set for ssh (e.g. an agent socket or a display to forward). */
+    static Process start(int port, Path key, String user, List<String> options, String command,
+            Map<String, String> environment) throws IOException {
         List<String> args = baseArgs(port, key, options, user);
         args.addAll(List.of("--", command));
         ProcessBuilder builder = new ProcessBuilder(args).redirectInput(new File("/dev/null"));
         builder.environment().remove("SSH_AUTH_SOCK");
+        builder.environment().remove("DISPLAY");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 
