@@ -11,46 +11,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.otbroker.session.LiveSession;
-import io.otbroker.session.LiveSessions;
 import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Operators and auditors list live SSH sessions; operators end them; nobody else does either. */
 @QuarkusTest
-class LiveSessionApiTest {
+class LiveSessionApiTest extends FrontDoorTest {
 
     private static final String SESSIONS = "/api/sessions";
-
-    private static TargetAsset target;
-
-    @Inject
-    SshBastion bastion;
-
-    @Inject
-    LiveSessions liveSessions;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startAsset() throws Exception {
-        target = TargetAsset.start();
-    }
-
-    @AfterAll
-    static void stopAsset() throws Exception {
-        target.close();
-    }
 
     @Test
     void anOperatorSeesAndEndsALiveSessionTheVendorIsToldWhy() throws Exception {

@@ -17,7 +17,6 @@ import io.otbroker.recorder.chain.RecordingVerifier;
 import io.otbroker.recorder.chain.Verdict;
 import io.otbroker.recorder.store.RecordingSource;
 import io.otbroker.recording.SessionRecordings;
-import io.otbroker.session.LiveSessions;
 import io.otbroker.testsupport.Poll;
 import io.otbroker.testsupport.SshKeygen;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,38 +28,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real OpenSSH client through the front door to a MINA SSH asset: who gets in, what passes, what is cut. */
 @QuarkusTest
-class SshBastionTest {
-
-    private static TargetAsset target;
-
-    @Inject
-    SshBastion bastion;
+class SshBastionTest extends FrontDoorTest {
 
     @Inject
     SessionRecordings recordings;
-
-    @Inject
-    LiveSessions liveSessions;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startAsset() throws Exception {
-        target = TargetAsset.start();
-    }
-
-    @AfterAll
-    static void stopAsset() throws Exception {
-        target.close();
-    }
 
     @Test
     void aGrantedVendorRunsACommandAndGetsItsOutputAndExitStatus() throws Exception {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.otbroker.access.GrantScheduler;
 import io.otbroker.audit.AuditEvent;
-import io.otbroker.session.LiveSessions;
 import io.otbroker.testsupport.Poll;
 import io.otbroker.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,23 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the front door refuses although the vendor is logged in, and the grant's end cutting a session. */
 @QuarkusTest
-class SshRefusalTest {
-
-    private static TargetAsset target;
-
-    @Inject
-    SshBastion bastion;
-
-    @Inject
-    LiveSessions liveSessions;
+class SshRefusalTest extends FrontDoorTest {
 
     @Inject
     TestClock clock;
@@ -52,19 +40,6 @@ class SshRefusalTest {
 
     @ConfigProperty(name = "otbroker.recordings.dir")
     Path recordingsDir;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startAsset() throws Exception {
-        target = TargetAsset.start();
-    }
-
-    @AfterAll
-    static void stopAsset() throws Exception {
-        target.close();
-    }
 
     @AfterEach
     void realTimeAgain() {

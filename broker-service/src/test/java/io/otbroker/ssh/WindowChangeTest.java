@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,35 +23,14 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Window changes reach the asset. The OpenSSH client sends them only from a real terminal, so here the
  * vendor's client is MINA's, with the same ssh-keygen key.
  */
 @QuarkusTest
-class WindowChangeTest {
-
-    private static TargetAsset target;
-
-    @Inject
-    SshBastion bastion;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startAsset() throws Exception {
-        target = TargetAsset.start();
-    }
-
-    @AfterAll
-    static void stopAsset() throws Exception {
-        target.close();
-    }
+class WindowChangeTest extends FrontDoorTest {
 
     @Test
     void aResizedTerminalIsResizedOnTheAsset() throws Exception {
