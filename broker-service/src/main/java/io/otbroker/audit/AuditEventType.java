@@ -31,7 +31,18 @@ public enum AuditEventType {
     ACCESS_REQUEST_EXPIRE("access.request_expire", "OTB2007I"),
     ACCESS_REFUSE("access.refuse", "OTB2008W"),
     ACCESS_REVIEW_REFUSED("access.review_refused", "OTB2009W"),
-    WEBHOOK_FAILED("webhook.failed", "OTB2100W");
+    WEBHOOK_FAILED("webhook.failed", "OTB2100W"),
+    SSH_KEY_ADD("ssh_key.add", "OTB3000I"),
+    SSH_KEY_REVOKE("ssh_key.revoke", "OTB3001I"),
+    SSH_LOGIN("ssh.login", "OTB3010I"),
+    SSH_LOGIN_FAILED("ssh.login_failed", "OTB3011W"),
+    SSH_FORWARD_REFUSED("ssh.forward_refused", "OTB3012W"),
+    SSH_REQUEST_REFUSED("ssh.request_refused", "OTB3013W"),
+    HOST_KEY_MISMATCH("host_key.mismatch", "OTB3014W"),
+    SESSION_START("session.start", "OTB3020I"),
+    SESSION_END("session.end", "OTB3021I"),
+    SESSION_REFUSED("session.refused", "OTB3022W"),
+    SESSION_TERMINATE("session.terminate", "OTB3023I");
 
     private final String eventName;
     private final String code;

@@ -11,22 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Plants and requests for access tests, made through the API. Every plant is new, so tests do not meet. */
-final class AccessFixtures {
+public final class AccessFixtures {
 
-    static final String REQUESTS = "/api/access-requests";
-    static final String ACME = "acme-automation";
+    public static final String REQUESTS = "/api/access-requests";
+    public static final String ACME = "acme-automation";
 
     /** A zone with one asset (SSH and RDP endpoints) and a conduit into it allowing SSH and VNC. */
-    record Plant(long zoneId, long assetId, String assetName, long conduitId) {}
+    public record Plant(long zoneId, long assetId, String assetName, long conduitId) {}
 
     private AccessFixtures() {}
 
     /** A plant at {@code level} whose conduit admits Acme Automation (alice, mallory) around the clock. */
-    static Plant plant(String level) {
+    public static Plant plant(String level) {
         return plant(level, ACME);
     }
 
-    static Plant plant(String level, String... organisations) {
+    public static Plant plant(String level, String... organisations) {
         long zone = PlantFixtures.createZone(level);
         Map<String, Object> asset = PlantFixtures.assetBody(unique("asset"), zone);
         asset.put("endpoints", List.of(Map.of("protocol", "SSH", "host", "10.20.0.7", "port", 22),
@@ -37,7 +37,7 @@ final class AccessFixtures {
     }
 
     /** A conduit body with a whole-day window on every day (back to back: always open), in UTC. */
-    static Map<String, Object> openAroundTheClock(long zone, String... organisations) {
+    public static Map<String, Object> openAroundTheClock(long zone, String... organisations) {
         Map<String, Object> body = PlantFixtures.conduitBody(unique("conduit"), zone);
         body.put("allowedProtocols", List.of("SSH", "VNC"));
         body.put("timeZone", "UTC");
@@ -48,21 +48,21 @@ final class AccessFixtures {
     }
 
     /** One hour of SSH from now, with reason and work order. */
-    static Map<String, Object> requestBody(Plant plant) {
+    public static Map<String, Object> requestBody(Plant plant) {
         return new HashMap<>(Map.of("assetName", plant.assetName(), "protocols", List.of("SSH"),
                 "duration", "PT1H", "reason", "Replace the firmware of the drive controller", "workOrder", "WO-4711"));
     }
 
     /** Creates a request as {@code vendor} and returns its id. */
-    static long request(String vendor, Map<String, Object> body) {
+    public static long request(String vendor, Map<String, Object> body) {
         return as(vendor).body(body).post(REQUESTS).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static long request(String vendor, Plant plant) {
+    public static long request(String vendor, Plant plant) {
         return request(vendor, requestBody(plant));
     }
 
-    static String path(long id, String action) {
+    public static String path(long id, String action) {
         return REQUESTS + "/" + id + "/" + action;
     }
 }

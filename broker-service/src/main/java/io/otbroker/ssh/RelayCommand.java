@@ -1,0 +1,267 @@
+package io.otbroker.ssh;
+
+import io.otbroker.access.ActiveGrant;
+import io.otbroker.audit.AuditEventType;
+import io.otbroker.recorder.RecordingFailedException;
+import io.otbroker.recorder.RecordingId;
+import io.otbroker.recorder.asciicast.AsciicastWriter;
+import io.otbroker.session.LiveSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.client.channel.PtyCapableChannelSession;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.channel.PtyChannelConfiguration;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.Signal;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * One relayed session: the vendor's shell or exec request, recorded, to the same request on the asset.
+ * Fail closed: no recording, no session; a recording that fails, a grant that ends or an operator cuts it.
+ */
+final class RelayCommand implements Command {
+
+    /** Exit status the vendor sees when the broker refuses or cuts the session. */
+    private static final int REFUSED = 255;
+
+    private final Relays relays;
+    private final String command;
+    private final UUID id = UUID.randomUUID();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private InputStream in;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exit;
+    private ServerSession session;
+    private SshLogin login;
+    private boolean pty;
+    private volatile AsciicastWriter recording;
+    private volatile ClientSession upstream;
+    private volatile PtyCapableChannelSession channel;
+    private volatile boolean started;
+
+    RelayCommand(Relays relays, String command) {
+        this.relays = relays;
+        this.command = command;
+    }
+
+    @Override
+    public void start(ChannelSession vendorChannel, Environment env) {
+        session = vendorChannel.getServerSession();
+        login = session.getAttribute(SshLogin.KEY);
+        // Only a pty-req sets COLUMNS: the client's env requests are limited to TERM and LANG (BastionChannel).
+        pty = env.getEnv().containsKey(Environment.ENV_COLUMNS);
+        // Connecting upstream blocks; the SSH I/O threads must not.
+        Thread.ofVirtual().name("otbroker-ssh-relay-" + id).start(() -> open(env));
+    }
+
+    private void open(Environment env) {
+        if (login == null || login.needsConnectCode()) {
+            end(REFUSED, "Sessions into this zone need a one-time connect code, which the SSH door cannot ask "
+                    + "for yet. Use the browser.");
+            return;
+        }
+        ActiveGrant grant = login.grant();
+        if (!relays.grants.isActive(grant.grantId(), relays.clock.instant())) {
+            end(REFUSED, "The grant is no longer active.");
+            return;
+        }
+        if (startRecording(grant, env) && connect(grant, env)) {
+            started = true;
+            relays.liveSessions.add(new LiveSession(id, grant.grantId(), grant.vendor(), grant.assetName(), "SSH",
+                    relays.clock.instant(), grant.end(), this::cut));
+            relays.audit.record(session, AuditEventType.SESSION_START, "session/" + id, Map.of("grant",
+                    grant.grantId(), "asset", grant.assetName(), "recording", id.toString(),
+                    "mode", command == null ? "shell" : "exec"));
+            notice("Connected to " + grant.assetName() + " through otbroker. The grant ends at " + grant.end()
+                    + ". This session is recorded.");
+            env.addSignalListener((vendorChannel, signal) -> resize(env), Signal.WINCH);
+            Thread.ofVirtual().name("otbroker-ssh-input-" + id).start(this::pumpInput);
+            channel.addCloseFutureListener(closed -> assetClosed());
+        }
+    }
+
+    private boolean startRecording(ActiveGrant grant, Environment env) {
+        try {
+            recording = relays.recordings.startTerminal(new RecordingId(id), grant.grantId(), grant.vendor(),
+                    grant.assetName(), dimension(env, Environment.ENV_COLUMNS, 80), dimension(env, Environment.ENV_LINES, 24),
+                    Map.of("TERM", env.getEnv().getOrDefault(Environment.ENV_TERM, "")),
+                    (failedId, failure) -> cut("The session can no longer be recorded."));
+            return true;
+        } catch (RecordingFailedException e) {
+            refused("recording cannot be started");
+            end(REFUSED, "Session refused: it cannot be recorded.");
+            return false;
+        }
+    }
+
+    private boolean connect(ActiveGrant grant, Environment env) {
+        try {
+            UpstreamTarget target = UpstreamTarget.of(grant.assetId())
+                    .orElseThrow(() -> new IOException("the asset has no SSH endpoint"));
+            upstream = relays.upstream.open(grant.assetId(), target);
+            channel = createChannel(env);
+            channel.setOut(new RecordedOutput(out, recording));
+            channel.setErr(new RecordedOutput(err, recording));
+            channel.open().verify(relays.channelTimeout);
+            return true;
+        } catch (HostKeyMismatchException e) {
+            relays.audit.record(session, AuditEventType.HOST_KEY_MISMATCH, "asset/" + grant.assetId(), Map.of(
+                    "reason", e.getMessage(), "presented", String.valueOf(e.presentedFingerprint())));
+        } catch (IOException | RuntimeException e) {
+            refused("the asset cannot be reached or refused the login");
+        }
+        end(REFUSED, "Session refused: the asset cannot be reached safely. The operators have been told.");
+        return false;
+    }
+
+    private PtyCapableChannelSession createChannel(Environment env) throws IOException {
+        PtyChannelConfiguration ptyConfig = new PtyChannelConfiguration();
+        if (pty) {
+            ptyConfig.setPtyType(env.getEnv().getOrDefault(Environment.ENV_TERM, "xterm"));
+            ptyConfig.setPtyColumns(dimension(env, Environment.ENV_COLUMNS, 80));
+            ptyConfig.setPtyLines(dimension(env, Environment.ENV_LINES, 24));
+            ptyConfig.setPtyModes(env.getPtyModes());
+        }
+        Map<String, String> lang = env.getEnv().containsKey("LANG") ? Map.of("LANG", env.getEnv().get("LANG")) : Map.of();
+        PtyCapableChannelSession created = command == null ? upstream.createShellChannel(ptyConfig, lang)
+                : upstream.createExecChannel(command, ptyConfig, lang);
+        created.setUsePty(pty);
+        return created;
+    }
+
+    private void pumpInput() {
+        byte[] buffer = new byte[8192];
+        try (OutputStream toAsset = channel.getInvertedIn()) {
+            for (int read = in.read(buffer); read >= 0 && !ended.get(); read = in.read(buffer)) {
+                byte[] chunk = Arrays.copyOf(buffer, read);
+                recording.input(chunk);
+                toAsset.write(chunk);
+                toAsset.flush();
+            }
+        } catch (IOException | RecordingFailedException e) {
+            // The session is ending: the vendor left, the asset closed, or the recording failed (its listener cuts).
+        }
+    }
+
+    private void resize(Environment env) {
+        int columns = dimension(env, Environment.ENV_COLUMNS, 80);
+        int rows = dimension(env, Environment.ENV_LINES, 24);
+        try {
+            recording.resize(columns, rows);
+            channel.sendWindowChange(columns, rows);
+        } catch (IOException | RecordingFailedException e) {
+            // A failed recording is cut by its listener; a failed window change ends with the channel.
+        }
+    }
+
+    private void assetClosed() {
+        Integer status = channel.getExitStatus();
+        end(status == null ? REFUSED : status, null, "the asset ended the session");
+    }
+
+    /** Ends the session from outside (grant ended, operator, failed recording), telling the vendor why. */
+    void cut(String message) {
+        end(REFUSED, message);
+    }
+
+    private void end(int status, String message) {
+        end(status, message, message);
+    }
+
+    /** Ends once: tells the vendor {@code message} (if any), closes the asset's side, seals and audits. */
+    private void end(int status, String message, String reason) {
+        if (ended.getAndSet(true)) {
+            return;
+        }
+        if (message != null) {
+            notice(message);
+        }
+        if (upstream != null) {
+            upstream.close(true);
+        }
+        String recordingState = closeRecording();
+        try {
+            if (started) {
+                relays.liveSessions.remove(id);
+                relays.audit.record(session, AuditEventType.SESSION_END, "session/" + id, Map.of("grant",
+                        login.grant().grantId(), "recording", id.toString(), "recordingState", recordingState,
+                        "exitStatus", status, "reason", reason));
+            }
+        } finally {
+            // Whatever the audit log says, the vendor's channel closes.
+            exit.onExit(status, message == null ? "" : message);
+        }
+    }
+
+    private String closeRecording() {
+        if (recording == null) {
+            return "NONE";
+        }
+        try {
+            return recording.close().state().name();
+        } catch (RecordingFailedException e) {
+            return "FAILED";
+        }
+    }
+
+    private void notice(String text) {
+        String newline = pty ? "\r\n" : "\n";
+        try {
+            err.write(("otbroker: " + text + newline).getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException e) {
+            // The vendor is gone; nothing to tell.
+        }
+    }
+
+    private void refused(String reason) {
+        relays.audit.record(session, AuditEventType.SESSION_REFUSED, "access-request/" + login.grant().grantId(),
+                Map.of("reason", reason, "asset", login.grant().assetName()));
+    }
+
+    /** A terminal dimension the client sent; clients without a terminal send 0, which no recording can show. */
+    private static int dimension(Environment env, String name, int fallback) {
+        try {
+            int value = Integer.parseInt(env.getEnv().getOrDefault(name, String.valueOf(fallback)));
+            return value > 0 ? value : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    @Override
+    public void destroy(ChannelSession vendorChannel) {
+        end(REFUSED, null, "the vendor closed the session");
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+}

@@ -1,0 +1,112 @@
+package io.otbroker.ssh;
+
+import io.otbroker.asset.SshHostKey;
+import io.otbroker.vault.AssetSecret;
+import io.otbroker.vault.CredentialKind;
+import io.otbroker.vault.Vault;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The broker's side towards the assets: one shared MINA {@link SshClient} for every upstream connection,
+ * logging in with the vault's credential, and only to a host presenting exactly the pinned key.
+ */
+@ApplicationScoped
+public class UpstreamClient {
+
+    /** What the host-key check of one connection expects and what it saw (the presented key's fingerprint). */
+    private record HostKeyCheck(SshHostKey pinned, AtomicReference<String> mismatch) {}
+
+    private static final AttributeKey<HostKeyCheck> HOST_KEY_CHECK = new AttributeKey<>();
+
+    @ConfigProperty(name = "otbroker.ssh.upstream.connect-timeout")
+    Duration connectTimeout;
+
+    @ConfigProperty(name = "otbroker.ssh.upstream.auth-timeout")
+    Duration authTimeout;
+
+    @Inject
+    Vault vault;
+
+    private SshClient client;
+
+    @PostConstruct
+    void start() {
+        client = SshClient.setUpDefaultClient();
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
+        client.setCipherFactories(CipherPreference.aesGcmFirst(client.getCipherFactories()));
+        // Why no known_hosts and no default keys: the asset's pinned key is the only trust, the vault the only identity.
+        client.setServerKeyVerifier((session, remote, presented) -> {
+            AttributeRepository context = session.getConnectionContext();
+            HostKeyCheck check = context == null ? null : context.getAttribute(HOST_KEY_CHECK);
+            String fingerprint = SshHostKey.parse(PublicKeyEntry.toString(presented)).fingerprint();
+            boolean pinned = check != null && check.pinned().fingerprint().equals(fingerprint);
+            if (!pinned && check != null) {
+                check.mismatch().set(fingerprint);
+            }
+            return pinned;
+        });
+        client.setKeyIdentityProvider(session -> List.of());
+        client.start();
+    }
+
+    /**
+     * Connects and logs in to the asset.
+     *
+     * @throws HostKeyMismatchException if no key is pinned or the asset presented another one
+     * @throws IOException              if the asset cannot be reached or refuses the login
+     */
+    ClientSession open(long assetId, UpstreamTarget target) throws IOException, HostKeyMismatchException {
+        SshHostKey pinned = target.pinnedKey().orElseThrow(() -> new HostKeyMismatchException("no host key pinned", null));
+        AssetSecret secret = vault.decrypt(assetId).orElseThrow(() -> new IOException("no credential in the vault"));
+        HostKeyCheck check = new HostKeyCheck(pinned, new AtomicReference<>());
+        ClientSession session = client.connect(secret.username(), target.host(), target.port(),
+                AttributeRepository.ofKeyValuePair(HOST_KEY_CHECK, check), null).verify(connectTimeout).getSession();
+        try {
+            addIdentity(session, secret);
+            session.auth().verify(authTimeout);
+            return session;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            session.close(true);
+            if (check.mismatch().get() != null) {
+                throw new HostKeyMismatchException("the asset presented another host key", check.mismatch().get());
+            }
+            throw e instanceof IOException io ? io : new IOException("login to the asset failed", e);
+        }
+    }
+
+    private static void addIdentity(ClientSession session, AssetSecret secret) throws IOException, GeneralSecurityException {
+        if (secret.kind() == CredentialKind.PASSWORD) {
+            session.addPasswordIdentity(secret.secret());
+            return;
+        }
+        for (KeyPair key : SecurityUtils.loadKeyPairIdentities(session, NamedResource.ofName("asset credential"),
+                new ByteArrayInputStream(secret.secret().getBytes(StandardCharsets.UTF_8)), null)) {
+            session.addPublicKeyIdentity(key);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws IOException {
+        client.stop();
+    }
+}

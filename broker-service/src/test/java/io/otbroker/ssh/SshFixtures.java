@@ -1,0 +1,70 @@
+package io.otbroker.ssh;
+
+import static io.otbroker.testsupport.AccessChecks.as;
+
+import io.otbroker.access.AccessFixtures;
+import io.otbroker.audit.AuditEvent;
+import io.otbroker.testsupport.PlantFixtures;
+import io.otbroker.testsupport.SshKeygen;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Assets behind the front door, vendor keys and grants, all made through the broker's API. */
+final class SshFixtures {
+
+    private SshFixtures() {}
+
+    /** An SL2 asset reached at {@code target}, pinned to {@code pinnedKey}, with the target's password in the vault. */
+    static String asset(TargetAsset target, String pinnedKey) {
+        return asset("SL2", target, pinnedKey);
+    }
+
+    static String asset(String level, TargetAsset target, String pinnedKey) {
+        long zone = PlantFixtures.createZone(level);
+        Map<String, Object> asset = PlantFixtures.assetBody(PlantFixtures.unique("asset"), zone);
+        asset.put("endpoints", List.of(Map.of("protocol", "SSH", "host", "127.0.0.1", "port", target.port())));
+        asset.put("sshHostKey", pinnedKey);
+        long assetId = PlantFixtures.create("/api/admin/assets", asset);
+        PlantFixtures.create("/api/admin/conduits", AccessFixtures.openAroundTheClock(zone, AccessFixtures.ACME));
+        as("adam").body(Map.of("kind", "PASSWORD", "username", TargetAsset.USER, "secret", TargetAsset.PASSWORD))
+                .put("/api/admin/assets/" + assetId + "/credential").then().statusCode(200);
+        return (String) asset.get("name");
+    }
+
+    /** A new ed25519 key of {@code vendor}, registered through the API; returns the private key file. */
+    static Path registeredKey(String vendor, Path directory) {
+        SshKeygen.KeyPairFiles key = SshKeygen.generate(directory, "ed25519", 0);
+        as(vendor).body(Map.of("publicKey", key.publicLine())).post("/api/ssh-keys").then().statusCode(201);
+        return key.privateKey();
+    }
+
+    /** One hour of SSH for alice on {@code assetName}, approved by oscar: an active grant. Returns its id. */
+    static long activeGrant(String assetName, String... approvers) {
+        long id = AccessFixtures.request("alice", Map.of("assetName", assetName, "protocols", List.of("SSH"),
+                "duration", "PT1H", "reason", "Read the drive's fault log", "workOrder", "WO-77"));
+        for (String operator : approvers.length == 0 ? new String[] {"oscar"} : approvers) {
+            as(operator).post(AccessFixtures.path(id, "approve")).then().statusCode(200);
+        }
+        return id;
+    }
+
+    /** The newest audit event named {@code eventName} whose actor is {@code actor}, if any. */
+    static Optional<AuditEvent> lastEvent(String eventName, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>find(
+                "eventName = ?1 and actor = ?2 order by seq desc", eventName, actor).firstResultOptional());
+    }
+
+    static List<AuditEvent> events(String eventName, String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
+                "eventName = ?1 and subject = ?2 order by seq", eventName, subject));
+    }
+
+    /** The audit events named {@code eventName} of {@code actor} after sequence number {@code seq}. */
+    static List<AuditEvent> eventsAfter(String eventName, String actor, long seq) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
+                "eventName = ?1 and actor = ?2 and seq > ?3 order by seq", eventName, actor, seq));
+    }
+}
