@@ -76,10 +76,7 @@ final class RelayCommand implements Command {
             end(REFUSED, "The grant is no longer active.");
             return;
         }
-        if (startRecording(grant, env) && connect(grant, env)) {
-            started = true;
-            relays.liveSessions.add(new LiveSession(id, grant.grantId(), grant.vendor(), grant.assetName(), "SSH",
-                    relays.clock.instant(), grant.end(), this::cut));
+        if (startRecording(grant, env) && connect(grant, env) && goLive(grant)) {
             relays.audit.record(session, AuditEventType.SESSION_START, "session/" + id, Map.of("grant",
                     grant.grantId(), "asset", grant.assetName(), "recording", id.toString(),
                     "mode", command == null ? "shell" : "exec"));
@@ -89,6 +86,24 @@ final class RelayCommand implements Command {
             Thread.ofVirtual().name("otbroker-ssh-input-" + id).start(this::pumpInput);
             channel.addCloseFutureListener(closed -> assetClosed());
         }
+    }
+
+    /**
+     * Registers the session as live unless it ended while connecting (the vendor left, or it was cut):
+     * then the asset's side and the recording, opened meanwhile, are closed again (closing twice is harmless).
+     */
+    private boolean goLive(ActiveGrant grant) {
+        synchronized (this) {
+            if (!ended.get()) {
+                started = true;
+                relays.liveSessions.add(new LiveSession(id, grant.grantId(), grant.vendor(), grant.assetName(),
+                        "SSH", relays.clock.instant(), grant.end(), this::cut));
+                return true;
+            }
+        }
+        upstream.close(true);
+        closeRecording();
+        return false;
     }
 
     private boolean startRecording(ActiveGrant grant, Environment env) {
@@ -181,8 +196,10 @@ final class RelayCommand implements Command {
 
     /** Ends once: tells the vendor {@code message} (if any), closes the asset's side, seals and audits. */
     private void end(int status, String message, String reason) {
-        if (ended.getAndSet(true)) {
-            return;
+        synchronized (this) {
+            if (ended.getAndSet(true)) {
+                return;
+            }
         }
         if (message != null) {
             notice(message);

@@ -98,10 +98,12 @@ class SshBastionTest extends FrontDoorTest {
         String asset = asset(target, target.hostKeyLine());
         Path key = registeredKey("alice", dir);
 
-        VendorSsh.Result noGrant = VendorSsh.run(bastion.port(), key, "alice:" + asset, List.of(), "echo hello");
+        VendorSsh.Result noGrant = VendorSsh.run(bastion.port(), key, "alice:" + asset,
+                List.of("-o", "LogLevel=INFO"), "echo hello");
         assertEquals(255, noGrant.exitStatus());
         assertEquals("", noGrant.stdout());
         assertTrue(noGrant.stderr().contains("Permission denied"), noGrant.stderr());
+        assertTrue(noGrant.stderr().contains("Authorised vendor access only."), "the legal banner comes first");
         assertTrue(lastEvent("ssh.login_failed", "alice:" + asset).orElseThrow().details
                 .contains("no active SSH grant"));
 

@@ -47,11 +47,12 @@ final class VendorSsh {
     }
 
     private static List<String> baseArgs(int port, Path key, List<String> options, String user) {
-        List<String> args = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
-                "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
-                "-o", "LogLevel=ERROR", "-i", key.toString(), "-p", String.valueOf(port)));
+        // The test's options come first: for ssh the first value of an option wins.
+        List<String> args = new ArrayList<>(List.of("ssh", "-F", "/dev/null"));
         args.addAll(options);
-        args.add(user + "@127.0.0.1");
+        args.addAll(List.of("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR", "-i", key.toString(),
+                "-p", String.valueOf(port), user + "@127.0.0.1"));
         return args;
     }
 
