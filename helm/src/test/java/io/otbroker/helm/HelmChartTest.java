@@ -51,7 +51,9 @@ class HelmChartTest {
         JsonNode managementRule = policy.path("ingress").get(1);
         assertEquals(9000, managementRule.path("ports").get(0).path("port").asInt());
         assertTrue(managementRule.path("from").get(0).has("namespaceSelector"));
-        assertTrue(policy.path("ingress").get(0).path("from").isMissingNode(), "the user port is open to all");
+        assertTrue(policy.path("ingress").get(0).path("from").isMissingNode(), "the user ports are open to all");
+        assertEquals(List.of(8080, 2222), policy.path("ingress").get(0).path("ports").findValuesAsText("port").stream()
+                .map(Integer::valueOf).toList(), "HTTP and the SSH front door");
     }
 
     @Test
