@@ -11,6 +11,7 @@ import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.sign.PemKeys;
 import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingSource;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,6 +34,9 @@ import org.jboss.logging.Logger;
  * the broker's Ed25519 key (generated once under the data directory). Recordings a crashed broker left
  * open are sealed as INCOMPLETE at start-up.
  */
+// Created at start-up on a Quarkus thread: first created on one of MINA's I/O threads, a bean would
+// read its configuration through the wrong class loader in the packaged broker.
+@Startup
 @ApplicationScoped
 public class SessionRecordings {
 

@@ -3,6 +3,7 @@ package io.otbroker.ssh;
 import io.otbroker.access.ActiveGrants;
 import io.otbroker.recording.SessionRecordings;
 import io.otbroker.session.LiveSessions;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,6 +12,9 @@ import org.apache.sshd.server.command.Command;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Makes the relay commands of the front door's shell and exec requests, with what they need. */
+// Created at start-up on a Quarkus thread: first created on one of MINA's I/O threads, a bean would
+// read its configuration through the wrong class loader in the packaged broker.
+@Startup
 @ApplicationScoped
 public class Relays {
 

@@ -4,6 +4,7 @@ import io.otbroker.asset.SshHostKey;
 import io.otbroker.vault.AssetSecret;
 import io.otbroker.vault.CredentialKind;
 import io.otbroker.vault.Vault;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The broker's side towards the assets: one shared MINA {@link SshClient} for every upstream connection,
  * logging in with the vault's credential, and only to a host presenting exactly the pinned key.
  */
+// Created at start-up on a Quarkus thread: first created on one of MINA's I/O threads, a bean would
+// read its configuration through the wrong class loader in the packaged broker.
+@Startup
 @ApplicationScoped
 public class UpstreamClient {
 

@@ -46,7 +46,7 @@ public class Vault {
     }
 
     /** Sets or replaces the credential of an asset; joins the caller's transaction. */
-    CredentialStatus store(long assetId, CredentialRequest request) {
+    public CredentialStatus store(long assetId, CredentialRequest request) {
         AssetCredential credential = AssetCredential.<AssetCredential>findByIdOptional(assetId).orElseGet(() -> {
             AssetCredential created = new AssetCredential();
             created.assetId = assetId;

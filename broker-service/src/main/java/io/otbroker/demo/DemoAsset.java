@@ -1,0 +1,104 @@
+package io.otbroker.demo;
+
+import io.otbroker.asset.Asset;
+import io.otbroker.asset.Protocol;
+import io.otbroker.audit.AuditEventType;
+import io.otbroker.audit.AuditLog;
+import io.otbroker.vault.CredentialKind;
+import io.otbroker.vault.CredentialRequest;
+import io.otbroker.vault.Vault;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.shell.InteractiveProcessShellFactory;
+import org.apache.sshd.server.shell.ProcessShellCommandFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo's SSH asset: a real SSH server on loopback standing in for the historian
+ * {@value #ASSET}, so that the demo's vendors reach a shell through the broker. It runs only with
+ * {@code otbroker.demo.seed=true} (the {@code ./demo} command). At each start the broker pins its
+ * host key on the asset and puts a fresh random password in the vault: nobody ever sees it, which is
+ * the point. Its shell is this machine's {@code /bin/sh}, as the demo's own user; loopback only.
+ */
+@ApplicationScoped
+public class DemoAsset {
+
+    static final String ASSET = "historian-01";
+    private static final String USER = "maint";
+    private static final Logger LOG = Logger.getLogger(DemoAsset.class);
+
+    @ConfigProperty(name = "otbroker.demo.seed", defaultValue = "false")
+    boolean demo;
+
+    @ConfigProperty(name = "otbroker.data-dir")
+    Path dataDir;
+
+    @Inject
+    Vault vault;
+
+    @Inject
+    AuditLog audit;
+
+    private SshServer server;
+
+    /** After the demo plant is seeded (default observers run first), so the asset exists. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
+        if (!demo) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> Asset.<Asset>findByName(ASSET).ifPresent(this::serve));
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws IOException {
+        if (server != null) {
+            server.stop(true);
+        }
+    }
+
+    private void serve(Asset asset) {
+        int port = asset.endpoints.stream().filter(e -> e.protocol() == Protocol.SSH)
+                .findFirst().orElseThrow().port();
+        String password = randomPassword();
+        var hostKeys = new SimpleGeneratorHostKeyProvider(dataDir.resolve("demo-asset-host-key"));
+        server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(port);
+        server.setKeyPairProvider(hostKeys);
+        server.setPasswordAuthenticator((user, given, session) -> USER.equals(user) && password.equals(given));
+        server.setShellFactory(InteractiveProcessShellFactory.INSTANCE);
+        server.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
+        try {
+            server.start();
+            KeyPair hostKey = hostKeys.loadKeys(null).iterator().next();
+            asset.sshHostKey = PublicKeyEntry.toString(hostKey.getPublic());
+        } catch (IOException e) {
+            throw new IllegalStateException("The demo SSH asset could not start on 127.0.0.1:" + port, e);
+        }
+        vault.store(asset.id, new CredentialRequest(CredentialKind.PASSWORD, USER, password));
+        audit.record(AuditEventType.CREDENTIAL_SET, asset.subject(), Map.of("name", asset.name, "kind", "PASSWORD",
+                "username", USER, "by", "demo asset"));
+        LOG.infof("Demo SSH asset %s listening on 127.0.0.1:%d (host key pinned, password in the vault)", ASSET, port);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
