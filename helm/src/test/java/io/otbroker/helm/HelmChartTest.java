@@ -20,6 +20,7 @@ class HelmChartTest {
 
     private static final Path CHART = Path.of("otbroker");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String KEYS_MOUNT = "/etc/otbroker/keys";
 
     @Test
     void lintsWithoutWarnings() {
@@ -37,7 +38,8 @@ class HelmChartTest {
         assertFalse(container.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true));
         for (JsonNode env : container.path("env")) {
             String name = env.path("name").asText();
-            if (name.contains("SECRET") || name.contains("KEY") || name.contains("PASSWORD")) {
+            boolean keyFileInTheKeysMount = env.path("value").asText().startsWith(KEYS_MOUNT + "/");
+            if ((name.contains("SECRET") || name.contains("KEY") || name.contains("PASSWORD")) && !keyFileInTheKeysMount) {
                 assertTrue(env.path("valueFrom").has("secretKeyRef"), name + " must come from a Secret");
                 assertFalse(env.has("value"), name + " must not be inline");
             }
@@ -57,6 +59,36 @@ class HelmChartTest {
     }
 
     @Test
+    void everyReplicaSharesTheHostKeySigningKeyAndRecordings() throws IOException {
+        List<JsonNode> documents = documents(render());
+        JsonNode pod = manifest(documents, "Deployment").path("spec").path("template").path("spec");
+        JsonNode container = pod.path("containers").get(0);
+        assertEquals(KEYS_MOUNT + "/ssh-host-key", env(container, "OTBROKER_SSH_HOST_KEY"));
+        assertEquals(KEYS_MOUNT + "/recording-signing-key.pem", env(container, "OTBROKER_RECORDINGS_SIGNING_KEY"));
+        JsonNode keysMount = mount(container, "keys");
+        assertEquals(KEYS_MOUNT, keysMount.path("mountPath").asText());
+        assertTrue(keysMount.path("readOnly").asBoolean());
+        assertEquals("otbroker-keys", volume(pod, "keys").path("secret").path("secretName").asText());
+
+        assertEquals(mount(container, "recordings").path("mountPath").asText(), env(container, "OTBROKER_RECORDINGS_DIR"));
+        String claim = volume(pod, "recordings").path("persistentVolumeClaim").path("claimName").asText();
+        JsonNode pvc = manifest(documents, "PersistentVolumeClaim");
+        assertEquals(claim, pvc.path("metadata").path("name").asText());
+        assertEquals("ReadWriteMany", pvc.path("spec").path("accessModes").get(0).asText(), "shared by all replicas");
+        assertEquals("keep", pvc.path("metadata").path("annotations").path("helm.sh/resource-policy").asText(),
+                "uninstalling must not delete audit evidence");
+    }
+
+    @Test
+    void anExistingRecordingsVolumeIsUsedAsItIs() throws IOException {
+        List<JsonNode> documents = documents(new Helm(CHART).template().withName("plant")
+                .set("recordings.existingClaim", "plant-recordings").call());
+        assertTrue(documents.stream().noneMatch(d -> "PersistentVolumeClaim".equals(d.path("kind").asText())));
+        JsonNode pod = manifest(documents, "Deployment").path("spec").path("template").path("spec");
+        assertEquals("plant-recordings", volume(pod, "recordings").path("persistentVolumeClaim").path("claimName").asText());
+    }
+
+    @Test
     void networkPolicyCanBeSwitchedOff() throws IOException {
         String rendered = new Helm(CHART).template().withName("plant").set("networkPolicy.enabled", false).call();
         assertTrue(documents(rendered).stream().noneMatch(d -> "NetworkPolicy".equals(d.path("kind").asText())));
@@ -67,8 +99,33 @@ class HelmChartTest {
     }
 
     private static JsonNode manifest(String rendered, String kind) throws IOException {
-        return documents(rendered).stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " in\n" + rendered));
+        return manifest(documents(rendered), kind);
+    }
+
+    private static JsonNode manifest(List<JsonNode> documents, String kind) {
+        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in " + documents));
+    }
+
+    private static String env(JsonNode container, String name) {
+        return named(container.path("env"), name).path("value").asText();
+    }
+
+    private static JsonNode mount(JsonNode container, String name) {
+        return named(container.path("volumeMounts"), name);
+    }
+
+    private static JsonNode volume(JsonNode pod, String name) {
+        return named(pod.path("volumes"), name);
+    }
+
+    private static JsonNode named(JsonNode list, String name) {
+        for (JsonNode item : list) {
+            if (name.equals(item.path("name").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("nothing named " + name + " in " + list);
     }
 
     private static List<JsonNode> documents(String rendered) throws IOException {
