@@ -35,6 +35,11 @@ final class WatchClient implements AutoCloseable {
         return new WatchClient(bearer(user), session.toString());
     }
 
+    /** Watches {@code session} with exactly these upgrade headers. */
+    static WatchClient withHeaders(Map<String, String> headers, UUID session) {
+        return new WatchClient(headers, session.toString());
+    }
+
     /** The HTTP status that refuses the upgrade with these headers; fails if the upgrade succeeds. */
     static int refusal(Map<String, String> headers, String sessionId) {
         try (WatchClient unexpected = new WatchClient(headers, sessionId)) {
