@@ -9,8 +9,8 @@ import io.otbroker.recorder.RecordingMetadata;
 import io.otbroker.recorder.asciicast.AsciicastWriter;
 import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.sign.PemKeys;
-import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingSource;
+import io.otbroker.recorder.store.RecordingStore;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +52,7 @@ public class SessionRecordings {
     @Inject
     Clock clock;
 
-    private FileSystemRecordingStore store;
+    private RecordingStore store;
     private Recorder recorder;
     private PublicKey publicKey;
 
@@ -60,7 +60,7 @@ public class SessionRecordings {
     void open(@Observes StartupEvent event) throws IOException, GeneralSecurityException {
         KeyPair keys = loadOrCreateKeys();
         publicKey = keys.getPublic();
-        store = new FileSystemRecordingStore(storage.root());
+        store = storage.open();
         recorder = new Recorder(store, new ManifestSigner(keys), clock, RecorderSettings.defaults());
         recorder.recoverAbandoned().forEach(result -> LOG.warnf("recording sealed after a crash: %s", result));
     }

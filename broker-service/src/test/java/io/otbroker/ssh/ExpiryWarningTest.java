@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.otbroker.access.GrantScheduler;
 import io.otbroker.session.LiveSession;
-import io.otbroker.testsupport.Poll;
 import io.otbroker.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,8 +44,7 @@ class ExpiryWarningTest extends FrontDoorTest {
         long grant = activeGrant(asset);
         Process ssh = VendorSsh.start(bastion.port(), key, "alice:" + asset, List.of(), "sleep 60");
         VendorOutput told = VendorOutput.stderrOf(ssh);
-        LiveSession live = Poll.until(() -> liveSessions.list().stream().filter(s -> s.grantId() == grant).findFirst(),
-                "the live session");
+        LiveSession live = liveSessionOf(grant);
         told.awaitText("This session is recorded.");
         assertTrue(!told.text().contains(WARNING), "no warning an hour before the end");
 

@@ -73,10 +73,9 @@ class SessionWatchTest extends FrontDoorTest {
 
     @Test
     void auditorsWatchTooVendorsAndOthersAreRefusedAndAWatcherThatSendsIsClosed() throws Exception {
-        String asset = asset(target, target.hostKeyLine());
-        long grant = activeGrant(asset);
-        Process ssh = VendorSsh.start(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "sleep 60");
-        LiveSession live = liveSessionOf(grant);
+        Sleeping session = sleepingSession();
+        Process ssh = session.ssh();
+        LiveSession live = session.live();
         String id = live.id().toString();
         try {
             try (WatchClient audrey = WatchClient.watch("audrey", live.id())) {
@@ -99,10 +98,9 @@ class SessionWatchTest extends FrontDoorTest {
 
     @Test
     void anUpgradeWithTheBrowserSessionMustComeFromThisSite() throws Exception {
-        String asset = asset(target, target.hostKeyLine());
-        long grant = activeGrant(asset);
-        Process ssh = VendorSsh.start(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "sleep 60");
-        LiveSession live = liveSessionOf(grant);
+        Sleeping session = sleepingSession();
+        Process ssh = session.ssh();
+        LiveSession live = session.live();
         try {
             Map<String, String> crossSite = new HashMap<>(WatchClient.bearer("oscar"));
             crossSite.put("Cookie", "q_session=from-the-browser");
@@ -163,9 +161,15 @@ class SessionWatchTest extends FrontDoorTest {
         return socket;
     }
 
-    private LiveSession liveSessionOf(long grant) {
-        return Poll.until(() -> liveSessions.list().stream().filter(live -> live.grantId() == grant).findFirst(),
-                "the live session");
+
+    /** A vendor's ssh running {@code sleep 60}, and its live session. */
+    private record Sleeping(Process ssh, LiveSession live) {}
+
+    private Sleeping sleepingSession() throws Exception {
+        String asset = asset(target, target.hostKeyLine());
+        long grant = activeGrant(asset);
+        Process ssh = VendorSsh.start(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "sleep 60");
+        return new Sleeping(ssh, liveSessionOf(grant));
     }
 
     private static AsciicastEvent.Type event(String line) {

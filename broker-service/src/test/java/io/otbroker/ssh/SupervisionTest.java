@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,29 +101,27 @@ class SupervisionTest extends FrontDoorTest {
 
     @Test
     void withoutAnOperatorInTimeTheSessionEndsBeforeReachingTheAsset() throws Exception {
-        String asset = asset("SL4", target, target.hostKeyLine());
-        long grant = activeGrant(asset, "oscar", "olivia");
-        Process ssh = VendorSsh.start(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "echo hi");
-        LiveSession live = liveSessionOf(grant);
+        Waiting waiting = waitingExec();
+        Process ssh = waiting.ssh();
+        LiveSession live = waiting.live();
         VendorOutput told = VendorOutput.stderrOf(ssh);
         told.awaitText("waiting for one");
 
         clock.advance(Duration.ofMinutes(11));
-        assertTrue(ssh.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(ssh.waitFor(30, TimeUnit.SECONDS));
 
         assertEquals(255, ssh.exitValue());
         assertTrue(told.awaitEnd().text().contains("No operator watched within 10 minutes"), told.text());
         assertTrue(SshFixtures.events("session.start", "session/" + live.id()).isEmpty(), "it never reached the asset");
-        assertTrue(SshFixtures.events("session.refused", "access-request/" + grant).getFirst().details
+        assertTrue(SshFixtures.events("session.refused", "access-request/" + live.grantId()).getFirst().details
                 .contains("No operator watched"));
     }
 
     @Test
     void anOperatorEndsAWaitingSession() throws Exception {
-        String asset = asset("SL4", target, target.hostKeyLine());
-        long grant = activeGrant(asset, "oscar", "olivia");
-        Process ssh = VendorSsh.start(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "echo hi");
-        LiveSession live = liveSessionOf(grant);
+        Waiting waiting = waitingExec();
+        Process ssh = waiting.ssh();
+        LiveSession live = waiting.live();
 
         as("olivia").body(Map.of("reason", "Not today")).post("/api/sessions/" + live.id() + "/terminate")
                 .then().statusCode(200);
@@ -133,9 +132,15 @@ class SupervisionTest extends FrontDoorTest {
         assertEquals("", ended.stdout());
     }
 
-    private LiveSession liveSessionOf(long grant) {
-        return Poll.until(() -> liveSessions.list().stream().filter(live -> live.grantId() == grant).findFirst(),
-                "the waiting session");
+
+    /** A vendor's {@code ssh ... -- echo hi} into a new SL4 asset, and its session, waiting for an operator. */
+    private record Waiting(Process ssh, LiveSession live) {}
+
+    private Waiting waitingExec() throws Exception {
+        String asset = asset("SL4", target, target.hostKeyLine());
+        long grant = activeGrant(asset, "oscar", "olivia");
+        Process ssh = VendorSsh.start(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "echo hi");
+        return new Waiting(ssh, liveSessionOf(grant));
     }
 
     private static String supervisionOf(LiveSession live) {
