@@ -96,7 +96,6 @@ final class RelayCommand implements Command {
                     "mode", command == null ? "shell" : "exec"));
             notice("Connected to " + grant.assetName() + " through otbroker. The grant ends at " + grant.end()
                     + ". This session is recorded.");
-            relays.expiryWarnings.watch(id, grant.end(), this::notice);
             env.addSignalListener((vendorChannel, signal) -> resize(env), Signal.WINCH);
             Thread.ofVirtual().name("otbroker-ssh-input-" + id).start(this::pumpInput);
             channel.addCloseFutureListener(closed -> assetClosed());
@@ -104,14 +103,15 @@ final class RelayCommand implements Command {
     }
 
     /**
-     * Marks the session live (registering it unless it waited for supervision) unless it ended while
-     * connecting (the vendor left, or it was cut): then the asset's side and the recording, opened meanwhile,
-     * are closed again (closing twice is harmless).
+     * Marks the session live (registering it unless it waited for supervision) and arms its expiry warning,
+     * unless it ended while connecting (the vendor left, or it was cut): then the asset's side and the
+     * recording, opened meanwhile, are closed again (closing twice is harmless).
      */
     private boolean goLive() {
         synchronized (this) {
             if (!ended.get()) {
                 started = true;
+                relays.expiryWarnings.watch(id, live.grantEnd(), this::notice);
                 return registered || register();
             }
         }
@@ -164,8 +164,11 @@ final class RelayCommand implements Command {
     /** In a supervised zone: listed as live and waiting until an operator watches; true once one does. */
     private boolean awaitSupervisor() {
         SupervisionGate gate = live.watchers().gate();
-        if (!gate.required() || !register()) {
-            return !gate.required();
+        if (!gate.required()) {
+            return true;
+        }
+        if (!register()) {
+            return false;
         }
         relays.audit.record(session, AuditEventType.SESSION_SUPERVISION_WAIT, "session/" + id, Map.of("grant",
                 live.grantId(), "asset", live.asset(), "longest", relays.supervisionWait.toString()));
