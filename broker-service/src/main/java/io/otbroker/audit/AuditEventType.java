@@ -42,7 +42,17 @@ public enum AuditEventType {
     SESSION_START("session.start", "OTB3020I"),
     SESSION_END("session.end", "OTB3021I"),
     SESSION_REFUSED("session.refused", "OTB3022W"),
-    SESSION_TERMINATE("session.terminate", "OTB3023I");
+    SESSION_TERMINATE("session.terminate", "OTB3023I"),
+    SESSION_SUPERVISION_WAIT("session.supervision_wait", "OTB3050I"),
+    SESSION_SUPERVISED("session.supervised", "OTB3051I"),
+    SESSION_UNSUPERVISED("session.unsupervised", "OTB3052W"),
+    SESSION_WATCH_START("session.watch_start", "OTB3053I"),
+    SESSION_WATCH_STOP("session.watch_stop", "OTB3054I"),
+    SESSION_WATCH_DROPPED("session.watch_dropped", "OTB3055W"),
+    SESSION_WATCH_REFUSED("session.watch_refused", "OTB3056W"),
+    RECORDING_VERIFY("recording.verify", "OTB3057I"),
+    RECORDING_VERIFY_FAILED("recording.verify_failed", "OTB3058W"),
+    RECORDING_DOWNLOAD("recording.download", "OTB3059I");
 
     private final String eventName;
     private final String code;

@@ -9,8 +9,8 @@ import io.otbroker.recorder.RecordingMetadata;
 import io.otbroker.recorder.asciicast.AsciicastWriter;
 import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.sign.PemKeys;
-import io.otbroker.recorder.store.FileSystemRecordingStore;
 import io.otbroker.recorder.store.RecordingSource;
+import io.otbroker.recorder.store.RecordingStore;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +26,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,8 +43,8 @@ public class SessionRecordings {
 
     private static final Logger LOG = Logger.getLogger(SessionRecordings.class);
 
-    @ConfigProperty(name = "otbroker.recordings.dir")
-    Path directory;
+    @Inject
+    RecordingStorage storage;
 
     @ConfigProperty(name = "otbroker.recordings.signing-key")
     Path signingKeyFile;
@@ -51,7 +52,7 @@ public class SessionRecordings {
     @Inject
     Clock clock;
 
-    private FileSystemRecordingStore store;
+    private RecordingStore store;
     private Recorder recorder;
     private PublicKey publicKey;
 
@@ -59,7 +60,7 @@ public class SessionRecordings {
     void open(@Observes StartupEvent event) throws IOException, GeneralSecurityException {
         KeyPair keys = loadOrCreateKeys();
         publicKey = keys.getPublic();
-        store = new FileSystemRecordingStore(directory);
+        store = storage.open();
         recorder = new Recorder(store, new ManifestSigner(keys), clock, RecorderSettings.defaults());
         recorder.recoverAbandoned().forEach(result -> LOG.warnf("recording sealed after a crash: %s", result));
     }
@@ -82,6 +83,15 @@ public class SessionRecordings {
             return store.sealed(id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sealed recording {@code id}, or empty while it is open or when it is not in the store. */
+    public Optional<RecordingSource> findSealed(RecordingId id) {
+        try {
+            return Optional.of(store.sealed(id));
+        } catch (IOException absent) {
+            return Optional.empty();
         }
     }
 

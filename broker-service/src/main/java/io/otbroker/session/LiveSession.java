@@ -14,9 +14,11 @@ import java.util.UUID;
  * @param started   when it opened
  * @param grantEnd  when its grant ends
  * @param cutter    ends it, telling the vendor why
+ * @param traffic   bytes carried so far, counted by the relay
+ * @param watchers  who watches it, fed by the relay (and its supervision)
  */
 public record LiveSession(UUID id, long grantId, String vendor, String asset, String protocol, Instant started,
-        Instant grantEnd, Cutter cutter) {
+        Instant grantEnd, Cutter cutter, SessionTraffic traffic, Watchers watchers) {
 
     /** Ends a live session from outside: closes both legs and finalises its recording. */
     @FunctionalInterface

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,11 @@ public class LiveSessions {
 
     public List<LiveSession> list() {
         return List.copyOf(sessions.values());
+    }
+
+    /** The live session {@code id} on this broker, if any. */
+    public Optional<LiveSession> find(UUID id) {
+        return Optional.ofNullable(sessions.get(id));
     }
 
     void onAccessChange(@Observes AccessChange change) {

@@ -5,7 +5,11 @@ import io.otbroker.audit.AuditEventType;
 import io.otbroker.recorder.RecordingFailedException;
 import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.asciicast.AsciicastWriter;
+import io.otbroker.policy.SecurityLevel;
 import io.otbroker.session.LiveSession;
+import io.otbroker.session.SessionTraffic;
+import io.otbroker.session.SupervisionGate;
+import io.otbroker.session.Watchers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +31,14 @@ import org.apache.sshd.server.session.ServerSession;
 
 /**
  * One relayed session: the vendor's shell or exec request, recorded, to the same request on the asset.
- * Fail closed: no recording, no session; a recording that fails, a grant that ends or an operator cuts it.
+ * Fail closed: no recording (or no history row), no session; a recording that fails, a grant that ends or
+ * an operator cuts it. Operators may watch it ({@link Watchers}, fed next to the recording).
+ *
+ * <p>Supervised zones (SL4): the session waits, telling the vendor, until an operator watches, and only
+ * then connects to the asset. When the last operator stops watching, what the vendor types is held (not
+ * lost, not forwarded) and the vendor told, until an operator watches again; if none does within
+ * {@code otbroker.ssh.supervision-wait}, the session is cut. Why hold rather than cut at once: a watcher's
+ * browser reloading must not kill the vendor's work, and nothing reaches the asset unsupervised meanwhile.
  */
 final class RelayCommand implements Command {
 
@@ -48,6 +59,9 @@ final class RelayCommand implements Command {
     private volatile AsciicastWriter recording;
     private volatile ClientSession upstream;
     private volatile PtyCapableChannelSession channel;
+    private volatile LiveSession live;
+    private volatile boolean inHistory;
+    private volatile boolean registered;
     private volatile boolean started;
 
     RelayCommand(Relays relays, String command) {
@@ -66,7 +80,7 @@ final class RelayCommand implements Command {
     }
 
     private void open(Environment env) {
-        if (login == null || login.needsConnectCode()) {
+        if (login == null || relays.lacksConnectCode.test(login)) {
             end(REFUSED, "Sessions into this zone need a one-time connect code, which the SSH door cannot ask "
                     + "for yet. Use the browser.");
             return;
@@ -76,7 +90,7 @@ final class RelayCommand implements Command {
             end(REFUSED, "The grant is no longer active.");
             return;
         }
-        if (startRecording(grant, env) && connect(grant, env) && goLive(grant)) {
+        if (startRecording(grant, env) && awaitSupervisor() && connect(grant, env) && goLive()) {
             relays.audit.record(session, AuditEventType.SESSION_START, "session/" + id, Map.of("grant",
                     grant.grantId(), "asset", grant.assetName(), "recording", id.toString(),
                     "mode", command == null ? "shell" : "exec"));
@@ -89,16 +103,16 @@ final class RelayCommand implements Command {
     }
 
     /**
-     * Registers the session as live unless it ended while connecting (the vendor left, or it was cut):
-     * then the asset's side and the recording, opened meanwhile, are closed again (closing twice is harmless).
+     * Marks the session live (registering it unless it waited for supervision) and arms its expiry warning,
+     * unless it ended while connecting (the vendor left, or it was cut): then the asset's side and the
+     * recording, opened meanwhile, are closed again (closing twice is harmless).
      */
-    private boolean goLive(ActiveGrant grant) {
+    private boolean goLive() {
         synchronized (this) {
             if (!ended.get()) {
                 started = true;
-                relays.liveSessions.add(new LiveSession(id, grant.grantId(), grant.vendor(), grant.assetName(),
-                        "SSH", relays.clock.instant(), grant.end(), this::cut));
-                return true;
+                relays.expiryWarnings.watch(id, live.grantEnd(), this::notice);
+                return registered || register();
             }
         }
         upstream.close(true);
@@ -106,18 +120,59 @@ final class RelayCommand implements Command {
         return false;
     }
 
+    /** Lists the session as live, so it is watched, cut on grant end and terminated; not once it has ended. */
+    private synchronized boolean register() {
+        if (ended.get()) {
+            return false;
+        }
+        relays.liveSessions.add(live);
+        registered = true;
+        return true;
+    }
+
+    /** Starts the recording and the session's history row; refuses the session if either cannot be. */
     private boolean startRecording(ActiveGrant grant, Environment env) {
+        int columns = dimension(env, Environment.ENV_COLUMNS, 80);
+        int rows = dimension(env, Environment.ENV_LINES, 24);
+        Map<String, String> term = Map.of("TERM", env.getEnv().getOrDefault(Environment.ENV_TERM, ""));
         try {
             recording = relays.recordings.startTerminal(new RecordingId(id), grant.grantId(), grant.vendor(),
-                    grant.assetName(), dimension(env, Environment.ENV_COLUMNS, 80), dimension(env, Environment.ENV_LINES, 24),
-                    Map.of("TERM", env.getEnv().getOrDefault(Environment.ENV_TERM, "")),
-                    (failedId, failure) -> cut("The session can no longer be recorded."));
-            return true;
+                    grant.assetName(), columns, rows, term, (failedId, failure) -> cut("The session can no longer be recorded."));
         } catch (RecordingFailedException e) {
             refused("recording cannot be started");
             end(REFUSED, "Session refused: it cannot be recorded.");
             return false;
         }
+        Instant now = relays.clock.instant();
+        SupervisionGate gate = new SupervisionGate(grant.level().supervision() == SecurityLevel.Supervision.REQUIRED,
+                relays.clock);
+        live = new LiveSession(id, grant.grantId(), grant.vendor(), grant.assetName(), "SSH", now, grant.end(),
+                this::cut, new SessionTraffic(), new Watchers(now, relays.clock, columns, rows,
+                        grant.vendor() + " on " + grant.assetName(), term, gate));
+        try {
+            relays.history.opened(live);
+            inHistory = true;
+            return true;
+        } catch (RuntimeException e) {
+            // Fail closed: a session the history cannot list is not started (the database is down).
+            refused("the session history cannot be written");
+            end(REFUSED, "Session refused: the broker cannot record it now. The operators have been told.");
+            return false;
+        }
+    }
+
+    /** In a supervised zone: listed as live and waiting until an operator watches; true once one does. */
+    private boolean awaitSupervisor() {
+        SupervisionGate gate = live.watchers().gate();
+        if (!gate.required()) {
+            return true;
+        }
+        if (!register()) {
+            return false;
+        }
+        relays.audit.record(session, AuditEventType.SESSION_SUPERVISION_WAIT, "session/" + id, Map.of("grant",
+                live.grantId(), "asset", live.asset(), "longest", relays.supervisionWait.toString()));
+        return new RelaySupervision(relays, gate, this::notice, this::cut).awaitFirstOperator();
     }
 
     private boolean connect(ActiveGrant grant, Environment env) {
@@ -126,8 +181,8 @@ final class RelayCommand implements Command {
                     .orElseThrow(() -> new IOException("the asset has no SSH endpoint"));
             upstream = relays.upstream.open(grant.assetId(), target);
             channel = createChannel(env);
-            channel.setOut(new RecordedOutput(out, recording));
-            channel.setErr(new RecordedOutput(err, recording));
+            channel.setOut(new RecordedOutput(out, recording, live));
+            channel.setErr(new RecordedOutput(err, recording, live));
             channel.open().verify(relays.channelTimeout);
             return true;
         } catch (HostKeyMismatchException e) {
@@ -157,10 +212,17 @@ final class RelayCommand implements Command {
 
     private void pumpInput() {
         byte[] buffer = new byte[8192];
+        SupervisionGate gate = live.watchers().gate();
         try (OutputStream toAsset = channel.getInvertedIn()) {
             for (int read = in.read(buffer); read >= 0 && !ended.get(); read = in.read(buffer)) {
+                // Why here: in a supervised zone nothing typed reaches the asset while no operator watches.
+                if (!gate.holdWhileUnwatched()) {
+                    return;
+                }
                 byte[] chunk = Arrays.copyOf(buffer, read);
                 recording.input(chunk);
+                live.watchers().input(chunk);
+                live.traffic().sentToAsset(read);
                 toAsset.write(chunk);
                 toAsset.flush();
             }
@@ -174,6 +236,7 @@ final class RelayCommand implements Command {
         int rows = dimension(env, Environment.ENV_LINES, 24);
         try {
             recording.resize(columns, rows);
+            live.watchers().resize(columns, rows);
             channel.sendWindowChange(columns, rows);
         } catch (IOException | RecordingFailedException e) {
             // A failed recording is cut by its listener; a failed window change ends with the channel.
@@ -207,17 +270,34 @@ final class RelayCommand implements Command {
         if (upstream != null) {
             upstream.close(true);
         }
+        relays.expiryWarnings.forget(id);
+        if (live != null) {
+            live.watchers().close("the session ended");
+        }
         String recordingState = closeRecording();
         try {
-            if (started) {
+            if (registered) {
                 relays.liveSessions.remove(id);
-                relays.audit.record(session, AuditEventType.SESSION_END, "session/" + id, Map.of("grant",
-                        login.grant().grantId(), "recording", id.toString(), "recordingState", recordingState,
-                        "exitStatus", status, "reason", reason));
             }
+            recordEnd(status, reason, recordingState);
         } finally {
             // Whatever the audit log says, the vendor's channel closes.
             exit.onExit(status, message == null ? "" : message);
+        }
+    }
+
+    /** Audits the end (a session that never reached the asset: as refused) and completes its history row. */
+    private void recordEnd(int status, String reason, String recordingState) {
+        if (started) {
+            relays.audit.record(session, AuditEventType.SESSION_END, "session/" + id, Map.of("grant",
+                    login.grant().grantId(), "recording", id.toString(), "recordingState", recordingState,
+                    "exitStatus", status, "reason", reason));
+        } else if (registered) {
+            refused(reason == null ? "the session ended before it reached the asset" : reason);
+        }
+        if (inHistory) {
+            relays.history.ended(live, status, reason, recordingState);
+            relays.verification.verifySoon(id);
         }
     }
 
@@ -232,10 +312,21 @@ final class RelayCommand implements Command {
         }
     }
 
+    /** Tells the vendor {@code text}; recorded and shown to watchers like everything the vendor sees. */
     private void notice(String text) {
-        String newline = pty ? "\r\n" : "\n";
+        byte[] line = ("otbroker: " + text + (pty ? "\r\n" : "\n")).getBytes(StandardCharsets.UTF_8);
         try {
-            err.write(("otbroker: " + text + newline).getBytes(StandardCharsets.UTF_8));
+            if (recording != null) {
+                recording.output(line);
+            }
+        } catch (RecordingFailedException e) {
+            // A failed recording is cut by its listener; the vendor is told all the same.
+        }
+        if (live != null) {
+            live.watchers().notice("otbroker: " + text + "\r\n");
+        }
+        try {
+            err.write(line);
             err.flush();
         } catch (IOException e) {
             // The vendor is gone; nothing to tell.

@@ -1,13 +1,17 @@
 package io.otbroker.ssh;
 
 import io.otbroker.access.ActiveGrants;
+import io.otbroker.recording.RecordingVerification;
 import io.otbroker.recording.SessionRecordings;
+import io.otbroker.session.ExpiryWarnings;
 import io.otbroker.session.LiveSessions;
+import io.otbroker.session.SessionHistory;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.apache.sshd.server.command.Command;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,8 +40,30 @@ public class Relays {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionHistory history;
+
+    @Inject
+    RecordingVerification verification;
+
+    @Inject
+    ExpiryWarnings expiryWarnings;
+
     @ConfigProperty(name = "otbroker.ssh.upstream.connect-timeout")
     Duration channelTimeout;
+
+    @ConfigProperty(name = "otbroker.ssh.supervision-wait")
+    Duration supervisionWait;
+
+    @ConfigProperty(name = "otbroker.ssh.supervision-reminder")
+    Duration supervisionReminder;
+
+    /**
+     * Whether a login still lacks its one-time connect code (SL3/SL4), which refuses the session. The only
+     * gate for those zones; a field so that tests of what follows the code (SL4 supervision) can pass it
+     * until the front door asks for codes. Production code never changes it.
+     */
+    Predicate<SshLogin> lacksConnectCode = SshLogin::needsConnectCode;
 
     /** A relay of an interactive shell. */
     Command shell() {

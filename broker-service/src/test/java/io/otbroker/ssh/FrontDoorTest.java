@@ -1,6 +1,8 @@
 package io.otbroker.ssh;
 
+import io.otbroker.session.LiveSession;
 import io.otbroker.session.LiveSessions;
+import io.otbroker.testsupport.Poll;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -29,5 +31,11 @@ abstract class FrontDoorTest {
     @AfterAll
     static void stopAsset() throws Exception {
         target.close();
+    }
+
+    /** The live session under {@code grant}, waiting for it to register. */
+    LiveSession liveSessionOf(long grant) {
+        return Poll.until(() -> liveSessions.list().stream().filter(live -> live.grantId() == grant).findFirst(),
+                "the live session");
     }
 }

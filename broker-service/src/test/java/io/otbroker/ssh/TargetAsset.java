@@ -22,7 +22,8 @@ import org.apache.sshd.server.command.Command;
 /**
  * The OT asset of the SSH tests: a MINA SSH server on loopback with its own ed25519 host key, the login
  * {@code maint}/{@code maint-secret}, and a fixed command set: {@code echo WORDS}, {@code exit N},
- * {@code sleep SECONDS}; its shell runs those commands line by line ({@code size} prints the terminal size).
+ * {@code sleep SECONDS}, {@code flood BYTES} (that many bytes of 1 KiB lines); its shell runs those commands
+ * line by line ({@code size} prints the terminal size).
  */
 final class TargetAsset implements AutoCloseable {
 
@@ -53,6 +54,11 @@ final class TargetAsset implements AutoCloseable {
 
     int port() {
         return server.getPort();
+    }
+
+    /** How many connections (the broker's upstream legs) the asset has open now. */
+    int openConnections() {
+        return server.getActiveSessions().size();
     }
 
     /** The host key as the asset's pinned key is written: an OpenSSH public-key line. */
@@ -115,6 +121,7 @@ final class TargetAsset implements AutoCloseable {
                 case "echo" -> print(words.length > 1 ? words[1] : "");
                 case "exit" -> Integer.parseInt(words[1]);
                 case "sleep" -> sleep(Long.parseLong(words[1]));
+                case "flood" -> flood(Long.parseLong(words[1]));
                 case "size" -> print(env.getEnv().get(Environment.ENV_COLUMNS) + "x" + env.getEnv().get(Environment.ENV_LINES));
                 default -> print("unknown command") + 126;
             };
@@ -122,6 +129,15 @@ final class TargetAsset implements AutoCloseable {
 
         private int print(String text) throws IOException {
             out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return 0;
+        }
+
+        private int flood(long bytes) throws IOException {
+            byte[] line = ("x".repeat(1023) + "\n").getBytes(StandardCharsets.UTF_8);
+            for (long sent = 0; sent < bytes; sent += line.length) {
+                out.write(line, 0, (int) Math.min(line.length, bytes - sent));
+            }
             out.flush();
             return 0;
         }
