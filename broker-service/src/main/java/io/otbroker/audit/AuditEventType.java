@@ -42,7 +42,13 @@ public enum AuditEventType {
     SESSION_START("session.start", "OTB3020I"),
     SESSION_END("session.end", "OTB3021I"),
     SESSION_REFUSED("session.refused", "OTB3022W"),
-    SESSION_TERMINATE("session.terminate", "OTB3023I");
+    SESSION_TERMINATE("session.terminate", "OTB3023I"),
+    SSH_USER_LOCKED("ssh.user_locked", "OTB3030W"),
+    SSH_ADDRESS_BLOCKED("ssh.address_blocked", "OTB3031W"),
+    CONNECT_CODE_ISSUE("connect_code.issue", "OTB3032I"),
+    CONNECT_CODE_USE("connect_code.use", "OTB3033I"),
+    CONNECT_CODE_REFUSED("connect_code.refused", "OTB3034W"),
+    SSH_CHANNEL_REFUSED("ssh.channel_refused", "OTB3035W");
 
     private final String eventName;
     private final String code;
