@@ -13,19 +13,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Public-key login at the SSH front door: the key must be a registered, unexpired, unrevoked key of the
- * vendor named in {@code vendor:asset}, AND the vendor must hold a grant for that asset and SSH now.
- * The client only ever hears SSH's generic "permission denied"; the reason goes to the audit log.
+ * vendor named in {@code vendor:asset}, AND the vendor must hold a grant for that asset and SSH now, AND
+ * neither the vendor nor the source address may be locked out, AND the vendor may not exceed the sessions
+ * allowed per vendor. The client only ever hears SSH's generic "permission denied"; the reason goes to the
+ * audit log. SL3/SL4 grants need a connect code after the key ({@link TwoStepUserAuth}).
  */
 @ApplicationScoped
 public class VendorKeyAuthenticator implements PublickeyAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(VendorKeyAuthenticator.class);
+
+    /** Why a login is refused, and whether that counts towards a lockout (locks and limits do not). */
+    private record Refusal(String reason, boolean countsAsFailure) {}
 
     @Inject
     VendorSshKeys keys;
@@ -34,17 +41,25 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
     ActiveGrants grants;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     SshAudit audit;
 
     @Inject
     Clock clock;
 
+    @ConfigProperty(name = "otbroker.ssh.max-sessions-per-vendor")
+    int maxSessionsPerVendor;
+
     @Override
     public boolean authenticate(String username, PublicKey key, ServerSession session) {
         try {
-            Optional<String> refusal = admit(username, key, session);
-            refusal.ifPresent(reason -> audit.record(session, username, AuditEventType.SSH_LOGIN_FAILED, "ssh",
-                    Map.of("reason", reason)));
+            Optional<SshTarget> target = SshTarget.parse(username);
+            String vendor = target.map(SshTarget::vendor).orElse(null);
+            Optional<Refusal> refusal = throttle.refusal(session, vendor).map(reason -> new Refusal(reason, false))
+                    .or(() -> admit(target, key, session));
+            refusal.ifPresent(refused -> refuse(session, username, vendor, refused));
             return refusal.isEmpty();
         } catch (RuntimeException e) {
             // Fail closed: a database outage or any other error never lets anyone in.
@@ -54,21 +69,48 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
     }
 
     /** Sets the connection's login and returns empty, or returns why the login is refused. */
-    private Optional<String> admit(String username, PublicKey key, ServerSession session) {
-        Optional<SshTarget> target = SshTarget.parse(username);
+    private Optional<Refusal> admit(Optional<SshTarget> target, PublicKey key, ServerSession session) {
         if (target.isEmpty()) {
-            return Optional.of("user name is not of the form vendor:asset");
+            return failure("user name is not of the form vendor:asset");
         }
+        String vendor = target.get().vendor();
         Instant now = clock.instant();
-        Optional<VendorSshKey> registered = keys.usableKey(target.get().vendor(), key, now);
+        Optional<VendorSshKey> registered = keys.usableKey(vendor, key, now);
         if (registered.isEmpty()) {
-            return Optional.of("key not registered for the vendor, revoked or expired");
+            return failure("key not registered for the vendor, revoked or expired");
         }
-        Optional<ActiveGrant> grant = grants.find(target.get().vendor(), target.get().assetName(), Protocol.SSH, now);
+        Optional<ActiveGrant> grant = grants.find(vendor, target.get().assetName(), Protocol.SSH, now);
         if (grant.isEmpty()) {
-            return Optional.of("no active SSH grant for the asset");
+            return failure("no active SSH grant for the asset");
+        }
+        // Why: one vendor must not tie up the broker or the plant's assets with ever more connections.
+        long open = loggedInConnections(session, vendor);
+        if (open >= maxSessionsPerVendor) {
+            return Optional.of(new Refusal("session limit reached: " + open + " of " + maxSessionsPerVendor
+                    + " per vendor", false));
         }
         session.setAttribute(SshLogin.KEY, new SshLogin(grant.get(), registered.get().fingerprint));
         return Optional.empty();
+    }
+
+    private void refuse(ServerSession session, String username, String vendor, Refusal refusal) {
+        audit.record(session, username, AuditEventType.SSH_LOGIN_FAILED, "ssh", Map.of("reason", refusal.reason()));
+        if (refusal.countsAsFailure()) {
+            throttle.keyRefused(session, username, vendor);
+        }
+    }
+
+    private static Optional<Refusal> failure(String reason) {
+        return Optional.of(new Refusal(reason, true));
+    }
+
+    /** The vendor's other connections to this broker that completed their login. */
+    private static long loggedInConnections(ServerSession session, String vendor) {
+        return session.getIoSession().getService().getManagedSessions().values().stream()
+                .map(io -> AbstractSession.getSession(io, true))
+                .filter(other -> other != null && other != session && other.isAuthenticated())
+                .map(other -> other.getAttribute(SshLogin.KEY))
+                .filter(login -> login != null && login.grant().vendor().equals(vendor))
+                .count();
     }
 }

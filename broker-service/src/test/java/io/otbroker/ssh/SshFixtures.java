@@ -7,10 +7,20 @@ import io.otbroker.audit.AuditEvent;
 import io.otbroker.testsupport.PlantFixtures;
 import io.otbroker.testsupport.SshKeygen;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.util.security.SecurityUtils;
 
 /** Assets behind the front door, vendor keys and grants, all made through the broker's API. */
 final class SshFixtures {
@@ -39,6 +49,22 @@ final class SshFixtures {
         SshKeygen.KeyPairFiles key = SshKeygen.generate(directory, "ed25519", 0);
         as(vendor).body(Map.of("publicKey", key.publicLine())).post("/api/ssh-keys").then().statusCode(201);
         return key.privateKey();
+    }
+
+    /** The key pair in an ssh-keygen private key file, for a MINA client in the vendor's place. */
+    private static KeyPair keyPair(Path privateKey) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(privateKey)) {
+            return SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(privateKey.toString()), in, null)
+                    .iterator().next();
+        }
+    }
+
+    /** A MINA client session logged in at the front door as {@code user} with the key in {@code privateKey}. */
+    static ClientSession loggedIn(SshClient client, int port, String user, Path privateKey) throws Exception {
+        ClientSession session = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession();
+        session.addPublicKeyIdentity(keyPair(privateKey));
+        session.auth().verify(Duration.ofSeconds(10));
+        return session;
     }
 
     /** One hour of SSH for alice on {@code assetName}, approved by oscar: an active grant. Returns its id. */

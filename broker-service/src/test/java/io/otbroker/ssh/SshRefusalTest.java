@@ -108,19 +108,6 @@ class SshRefusalTest extends FrontDoorTest {
     }
 
     @Test
-    void sl3ZonesNeedAConnectCodeTheSshDoorCannotAskYet() throws Exception {
-        String asset = asset("SL3", target, target.hostKeyLine());
-        Path key = registeredKey("alice", dir);
-        activeGrant(asset, "oscar", "olivia");
-
-        VendorSsh.Result result = VendorSsh.run(bastion.port(), key, "alice:" + asset, List.of(), "echo hello");
-        assertEquals(255, result.exitStatus());
-        assertEquals("", result.stdout());
-        assertTrue(result.stderr().contains("connect code"), result.stderr());
-        assertTrue(lastEvent("ssh.login_failed", "alice").orElseThrow().details.contains("SL3"));
-    }
-
-    @Test
     void theGrantsExpiryCutsTheLiveSessionWithinTwoSeconds() throws Exception {
         String asset = asset(target, target.hostKeyLine());
         Path key = registeredKey("alice", dir);

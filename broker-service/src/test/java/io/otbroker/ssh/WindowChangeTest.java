@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -21,8 +18,6 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,10 +35,7 @@ class WindowChangeTest extends FrontDoorTest {
 
         try (SshClient client = SshClient.setUpDefaultClient()) {
             client.start();
-            try (ClientSession session = client.connect("alice:" + asset, "127.0.0.1", bastion.port())
-                    .verify(Duration.ofSeconds(10)).getSession()) {
-                session.addPublicKeyIdentity(privateKey(key));
-                session.auth().verify(Duration.ofSeconds(10));
+            try (ClientSession session = SshFixtures.loggedIn(client, bastion.port(), "alice:" + asset, key)) {
                 ChannelShell shell = session.createShellChannel();
                 shell.setPtyColumns(100);
                 shell.setPtyLines(30);
@@ -60,13 +52,6 @@ class WindowChangeTest extends FrontDoorTest {
                 shell.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(10));
                 assertEquals(0, shell.getExitStatus());
             }
-        }
-    }
-
-    private static KeyPair privateKey(Path file) throws Exception {
-        try (InputStream in = Files.newInputStream(file)) {
-            return SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()), in, null)
-                    .iterator().next();
         }
     }
 
