@@ -42,7 +42,10 @@ public enum AuditEventType {
     SESSION_START("session.start", "OTB3020I"),
     SESSION_END("session.end", "OTB3021I"),
     SESSION_REFUSED("session.refused", "OTB3022W"),
-    SESSION_TERMINATE("session.terminate", "OTB3023I");
+    SESSION_TERMINATE("session.terminate", "OTB3023I"),
+    FILE_TRANSFER("file.transfer", "OTB3040I"),
+    FILE_OPERATION_REFUSED("file.operation_refused", "OTB3041W"),
+    FILE_CHANGE("file.change", "OTB3042I");
 
     private final String eventName;
     private final String code;

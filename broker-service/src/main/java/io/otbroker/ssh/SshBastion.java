@@ -1,5 +1,6 @@
 package io.otbroker.ssh;
 
+import io.otbroker.ssh.sftp.SftpRelays;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +67,9 @@ public class SshBastion {
     @Inject
     Relays relays;
 
+    @Inject
+    SftpRelays sftp;
+
     private SshServer server;
 
     void start(@Observes StartupEvent event) throws IOException, GeneralSecurityException {
@@ -77,13 +81,13 @@ public class SshBastion {
         lockDown();
         limit();
         server.setShellFactory(channel -> relays.shell());
-        server.setCommandFactory((channel, command) -> relays.exec(command));
+        server.setCommandFactory(relays::exec);
         server.addSessionListener(loginAudit);
         server.start();
         LOG.infof("SSH front door on port %d, host key %s", server.getPort(), KeyUtils.getFingerPrint(hostKey.getPublic()));
     }
 
-    /** Deny by default: only public keys log in; only session channels open; nothing is forwarded. */
+    /** Deny by default: only public keys log in; only session channels open; nothing is forwarded; SFTP only. */
     private void lockDown() {
         server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         server.setPublickeyAuthenticator(authenticator);
@@ -95,7 +99,7 @@ public class SshBastion {
         server.setChannelFactories(List.of(BastionChannel.factory(audit, forwarding), DirectTcpipFactory.INSTANCE));
         server.setForwardingFilter(forwarding);
         server.setAgentFactory(null);
-        server.setSubsystemFactories(List.of());
+        server.setSubsystemFactories(List.of(sftp));
         server.setCipherFactories(CipherPreference.aesGcmFirst(server.getCipherFactories()));
     }
 
