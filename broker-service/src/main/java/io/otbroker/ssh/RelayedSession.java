@@ -167,7 +167,8 @@ public final class RelayedSession {
                 Map.of("reason", reason, "asset", login.grant().assetName()));
     }
 
-    private void closeUpstream() {
+    /** Closes the broker's connection to the asset at once (again at the end: closing twice is harmless). */
+    public void closeUpstream() {
         if (upstream != null) {
             upstream.close(true);
         }

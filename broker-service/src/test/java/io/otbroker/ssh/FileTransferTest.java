@@ -15,9 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otbroker.audit.AuditEvent;
+import io.otbroker.recorder.RecordingId;
+import io.otbroker.recorder.asciicast.AsciicastEvent;
+import io.otbroker.recorder.asciicast.AsciicastReader;
+import io.otbroker.recorder.chain.ManifestCodec;
+import io.otbroker.recorder.chain.RecordingVerifier;
+import io.otbroker.recorder.chain.Verdict;
+import io.otbroker.recorder.store.RecordingSource;
+import io.otbroker.recording.SessionRecordings;
 import io.otbroker.session.LiveSession;
 import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +50,9 @@ class FileTransferTest extends FrontDoorTest {
 
     @ConfigProperty(name = "otbroker.recordings.dir")
     Path recordingsDir;
+
+    @Inject
+    SessionRecordings recordings;
 
     @Test
     void sftpPutAndGetPassAreAuditedWithTheirHashAndKeptByteForByte() throws Exception {
@@ -72,6 +84,10 @@ class FileTransferTest extends FrontDoorTest {
         assertArrayEquals(upload, Files.readAllBytes(recordingsDir.resolve(transfers.get(0).get("kept").asText())));
         AuditEvent end = Poll.until(() -> newer("session.end", before), "the SFTP session's end");
         assertTrue(end.details.contains("\"COMPLETE\""), end.details);
+        String transcript = transcript(end);
+        assertTrue(transcript.contains("put /" + asset + "-up.bin"), transcript);
+        assertTrue(transcript.contains("300000 bytes, sha256 " + sha256(upload)), transcript);
+        assertTrue(transcript.contains("get /" + asset + "-down.bin"), transcript);
     }
 
     @Test
@@ -145,6 +161,11 @@ class FileTransferTest extends FrontDoorTest {
         assertTrue(Files.exists(target.files().resolve(asset + "-log.txt")));
         assertEquals(List.of("write", "mkdir", "remove", "rename"), details(eventsAfter("file.operation_refused",
                 "alice", before)).stream().map(refused -> refused.get("operation").asText()).toList());
+
+        VendorSsh.Result scp = VendorFiles.scp(bastion.port(), key, "alice:" + asset, dir, List.of(), "evil.txt",
+                ":/" + asset + "-evil.txt");
+        assertNotEquals(0, scp.exitStatus());
+        assertFalse(Files.exists(target.files().resolve(asset + "-evil.txt")), "nor through scp");
     }
 
     @Test
@@ -217,11 +238,13 @@ class FileTransferTest extends FrontDoorTest {
             long revokedAt = System.nanoTime();
             as("oscar").body(Map.of("reason", "Line restarts now")).post("/api/access-requests/" + grant + "/revoke")
                     .then().statusCode(200);
-            AuditEvent end = Poll.until(() -> SshFixtures.events("session.end", "session/" + live.id()).stream()
-                    .findFirst(), "the SFTP session's end");
+            Poll.until(() -> liveSessions.list().stream().noneMatch(session -> session.id().equals(live.id()))
+                    ? Optional.of(true) : Optional.empty(), "the SFTP session's end");
             long tookMillis = (System.nanoTime() - revokedAt) / 1_000_000;
 
             assertTrue(tookMillis < 2000, "cut after " + tookMillis + " ms");
+            AuditEvent end = Poll.until(() -> SshFixtures.events("session.end", "session/" + live.id()).stream()
+                    .findFirst(), "the audited end");
             assertTrue(end.details.contains("revoked"), end.details);
             // sftp notices the closed connection at its next command.
             try (OutputStream typing = sftp.getOutputStream()) {
@@ -233,6 +256,20 @@ class FileTransferTest extends FrontDoorTest {
         } finally {
             sftp.destroy();
         }
+    }
+
+    /** The verified recording of the session {@code end} closed, as the text a replay shows. */
+    private String transcript(AuditEvent end) throws Exception {
+        RecordingId id = RecordingId.parse(end.subject.substring("session/".length()));
+        RecordingSource source = recordings.sealed(id);
+        assertEquals(Verdict.Outcome.VERIFIED, RecordingVerifier.verify(source, id, recordings.publicKey()).outcome());
+        StringBuilder text = new StringBuilder();
+        try (AsciicastReader reader = AsciicastReader.open(source, ManifestCodec.fromJson(source.manifest().orElseThrow()))) {
+            for (Optional<AsciicastEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
+                text.append(event.get().data());
+            }
+        }
+        return text.toString();
     }
 
     private static void assertTransfer(JsonNode transfer, String direction, String path, byte[] content) {

@@ -130,8 +130,9 @@ final class SftpRelay implements AsyncCommand {
     }
 
     /**
-     * Ends once: tells the vendor {@code message} (if any), closes the SFTP server's open files (each
-     * transfer audited), then the asset's side, seals and audits, and closes the vendor's channel.
+     * Ends once: tells the vendor {@code message} (if any), closes the asset's side first (a transfer still
+     * open then ends incomplete), then the SFTP server with its open files (each transfer audited), seals
+     * and audits, and closes the vendor's channel.
      */
     private void end(int status, String message, String reason) {
         boolean ending = true;
@@ -140,6 +141,7 @@ final class SftpRelay implements AsyncCommand {
                 if (message != null) {
                     notice(message);
                 }
+                lifecycle.closeUpstream();
                 subsystem.destroy(channel);
             });
         } finally {

@@ -29,7 +29,9 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
  * writing, creating, renaming, removing, linking and changing attributes need the conduit's upload
  * direction, reading file content its download direction; listing and reading attributes need neither.
  * A refused operation answers the client "permission denied" and is audited; every other change and
- * transfer is recorded in the transcript first (fail closed) and audited.
+ * transfer is recorded in the transcript first (fail closed) and audited. Every method of MINA's accessor
+ * that writes is overridden here; one a later MINA version adds would pass unchecked, so an upgrade of
+ * sshd-sftp must review this list.
  */
 final class TransferGuard implements SftpFileSystemAccessor {
 
@@ -53,9 +55,7 @@ final class TransferGuard implements SftpFileSystemAccessor {
     public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle fileHandle, Path file, String handle,
             Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
         if (fileHandle == null) {
-            // MINA itself opens a file without a client handle only to set its size (truncate): a change.
-            return changing("truncate", file, null, () -> SftpFileSystemAccessor.super.openFile(subsystem, null, file,
-                    handle, options, attrs));
+            return openedByTheServer(subsystem, file, handle, options, attrs);
         }
         boolean writes = options.stream().anyMatch(WRITING::contains);
         // Without an explicit direction a channel opens for reading (java.nio's default).
@@ -81,6 +81,24 @@ final class TransferGuard implements SftpFileSystemAccessor {
             abandon(download);
             throw e;
         }
+    }
+
+    /**
+     * MINA opens a file without a client handle for two things: to set its size (truncate, a change) and to
+     * hash its content for the {@code check-file}/{@code md5-hash} extensions. No content reaches the vendor
+     * then, but a hash confirms a guessed content, so it needs the download direction like reading.
+     */
+    private SeekableByteChannel openedByTheServer(SftpSubsystemProxy subsystem, Path file, String handle,
+            Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        IoCall<SeekableByteChannel> open = () -> SftpFileSystemAccessor.super.openFile(subsystem, null, file, handle,
+                options, attrs);
+        if (options.stream().anyMatch(WRITING::contains)) {
+            return changing("truncate", file, null, open);
+        }
+        String path = file.toString();
+        require(rules.downloadAllowed(), "hash", path, "the conduit allows no download");
+        trail.record("hash " + path);
+        return perform("hash", path, open);
     }
 
     @Override
