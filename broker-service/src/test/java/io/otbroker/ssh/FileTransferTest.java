@@ -27,6 +27,7 @@ import io.otbroker.session.LiveSession;
 import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -246,9 +247,11 @@ class FileTransferTest extends FrontDoorTest {
             AuditEvent end = Poll.until(() -> SshFixtures.events("session.end", "session/" + live.id()).stream()
                     .findFirst(), "the audited end");
             assertTrue(end.details.contains("revoked"), end.details);
-            // sftp notices the closed connection at its next command.
+            // sftp notices the closed connection at its next command, if it has not ended on its own already.
             try (OutputStream typing = sftp.getOutputStream()) {
                 typing.write("ls\n".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                assertFalse(sftp.isAlive(), "only an ended sftp stops reading commands");
             }
             VendorSsh.Result cut = VendorSsh.finish(sftp, 10);
             assertNotEquals(0, cut.exitStatus());
