@@ -8,6 +8,7 @@ import io.otbroker.audit.AuditLog;
 import io.otbroker.policy.Conduit;
 import io.otbroker.policy.MaintenanceWindow;
 import io.otbroker.policy.SecurityLevel;
+import io.otbroker.policy.SessionRules;
 import io.otbroker.policy.Zone;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,16 +69,19 @@ public class DemoPlant {
         asset("scada-wt-01", "Water treatment SCADA server", water, endpoint(Protocol.SSH, 2203), endpoint(Protocol.RDP, 3391));
         asset("sis-eng-01", "Safety system engineering station", safety, endpoint(Protocol.SSH, 2204));
 
+        // SL1 and SL2 allow commands without a shell, so that `ssh ... -- uptime` of the walk-through works.
         conduit("Vendor maintenance: site services", services, EnumSet.allOf(Protocol.class), Duration.ofHours(8),
-                true, true, aroundTheClock(), BOTH_VENDORS);
+                new SessionRules(true, true, true, false), aroundTheClock(), BOTH_VENDORS);
         conduit("Vendor maintenance: packaging line", packaging, EnumSet.of(Protocol.RDP, Protocol.VNC),
-                Duration.ofHours(4), true, true, workdays(LocalTime.of(6, 0), LocalTime.of(22, 0)), BOTH_VENDORS);
+                Duration.ofHours(4), new SessionRules(true, true, true, false),
+                workdays(LocalTime.of(6, 0), LocalTime.of(22, 0)), BOTH_VENDORS);
         conduit("Night window: water treatment", water, EnumSet.of(Protocol.SSH, Protocol.RDP), Duration.ofHours(2),
-                false, true, List.of(new MaintenanceWindow(DayOfWeek.TUESDAY, LocalTime.of(22, 0), LocalTime.of(2, 0)),
+                new SessionRules(false, false, true, true),
+                List.of(new MaintenanceWindow(DayOfWeek.TUESDAY, LocalTime.of(22, 0), LocalTime.of(2, 0)),
                         new MaintenanceWindow(DayOfWeek.THURSDAY, LocalTime.of(22, 0), LocalTime.of(2, 0))), ACME_ONLY);
         conduit("Supervised window: safety systems", safety, EnumSet.of(Protocol.SSH), Duration.ofHours(1),
-                false, false, List.of(new MaintenanceWindow(DayOfWeek.SATURDAY, LocalTime.of(6, 0), LocalTime.of(10, 0))),
-                ACME_ONLY);
+                SessionRules.SHELL_ONLY, List.of(new MaintenanceWindow(DayOfWeek.SATURDAY, LocalTime.of(6, 0),
+                        LocalTime.of(10, 0))), ACME_ONLY);
         LOG.info("Seeded the demo plant: 4 zones (SL1 to SL4), 5 assets, 4 conduits");
         return true;
     }
@@ -107,9 +111,9 @@ public class DemoPlant {
         audit.record(AuditEventType.ASSET_CREATE, asset.subject(), Map.of("name", name, "zone", zone.name));
     }
 
-    private void conduit(String name, Zone zone, Set<Protocol> protocols, Duration longestGrant, boolean upload,
-            boolean download, List<MaintenanceWindow> windows, Set<String> vendorOrganisations) {
-        List<String> loosening = List.copyOf(zone.securityLevel.violations(longestGrant, upload, download).keySet());
+    private void conduit(String name, Zone zone, Set<Protocol> protocols, Duration longestGrant, SessionRules rules,
+            List<MaintenanceWindow> windows, Set<String> vendorOrganisations) {
+        List<String> loosening = List.copyOf(zone.securityLevel.violations(longestGrant, rules).keySet());
         if (!loosening.isEmpty()) {
             throw new IllegalStateException("Demo conduit '" + name + "' would loosen its zone: " + loosening);
         }
@@ -120,8 +124,10 @@ public class DemoPlant {
         conduit.timeZone = TIME_ZONE;
         conduit.maintenanceWindows.addAll(windows);
         conduit.longestGrantSeconds = longestGrant.toSeconds();
-        conduit.uploadAllowed = upload;
-        conduit.downloadAllowed = download;
+        conduit.uploadAllowed = rules.uploadAllowed();
+        conduit.downloadAllowed = rules.downloadAllowed();
+        conduit.execAllowed = rules.execAllowed();
+        conduit.keepTransferredFiles = rules.keepTransferredFiles();
         conduit.vendorOrganisations.addAll(vendorOrganisations);
         conduit.persist();
         audit.record(AuditEventType.CONDUIT_CREATE, conduit.subject(), Map.of("name", name, "zone", zone.name,

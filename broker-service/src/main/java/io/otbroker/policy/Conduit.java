@@ -27,7 +27,7 @@ import java.util.Set;
 
 /**
  * An IEC 62443 conduit: the only allowed path from the vendor side into a zone, with the protocols,
- * weekly maintenance windows, longest grant and file transfer it permits.
+ * weekly maintenance windows, longest grant, file transfer and commands without a shell it permits.
  */
 @Entity
 @Table(name = "conduit")
@@ -68,6 +68,14 @@ public class Conduit extends PanacheEntityBase {
 
     @Column(name = "download_allowed", nullable = false)
     public boolean downloadAllowed;
+
+    /** Whether vendors may run a command without a shell; off unless an admin switches it on. */
+    @Column(name = "exec_allowed", nullable = false)
+    public boolean execAllowed;
+
+    /** Whether the broker keeps a copy of each transferred file's content (always in SL3 and SL4 zones). */
+    @Column(name = "keep_transferred_files", nullable = false)
+    public boolean keepTransferredFiles;
 
     /**
      * Vendor organisations (as in the token claim {@code vendor_org}) that may use this conduit.

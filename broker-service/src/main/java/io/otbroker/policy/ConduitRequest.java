@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Body of a conduit create or full update. {@code longestGrant} (ISO-8601, e.g. {@code PT2H}) and the
- * file transfer flags are optional: left out, they take the zone's security-level default.
+ * Body of a conduit create or full update. {@code longestGrant} (ISO-8601, e.g. {@code PT2H}), the
+ * file transfer flags and {@code keepTransferredFiles} are optional: left out, they take the zone's
+ * security-level default. {@code execAllowed} left out is false: commands without a shell need an admin's yes.
  * {@code vendorOrganisations} is optional too: left out or empty, no vendor may use the conduit.
  */
 public record ConduitRequest(
@@ -34,6 +35,8 @@ public record ConduitRequest(
         String longestGrant,
         Boolean uploadAllowed,
         Boolean downloadAllowed,
+        Boolean execAllowed,
+        Boolean keepTransferredFiles,
         @Size(max = 100, message = "must hold at most 100 organisations")
         Set<@NotBlank(message = "must not be blank")
             @Size(max = 100, message = "must be at most 100 characters") String> vendorOrganisations) {
@@ -50,12 +53,11 @@ public record ConduitRequest(
         }
         Duration grant = parseLongestGrant(zone, errors);
         if (zone != null && grant != null) {
-            boolean upload = zone.securityLevel.fileTransfer().effective(uploadAllowed);
-            boolean download = zone.securityLevel.fileTransfer().effective(downloadAllowed);
-            zone.securityLevel.violations(grant, upload, download)
+            SessionRules rules = effectiveRules(zone.securityLevel);
+            zone.securityLevel.violations(grant, rules)
                     .forEach((field, message) -> errors.add(new FieldError(field, message)));
             if (errors.isEmpty()) {
-                copy(conduit, zone, grant, upload, download);
+                copy(conduit, zone, grant, rules);
             }
         }
         if (!errors.isEmpty()) {
@@ -63,7 +65,14 @@ public record ConduitRequest(
         }
     }
 
-    private void copy(Conduit conduit, Zone zone, Duration grant, boolean upload, boolean download) {
+    /** The flags as asked, the level's defaults where the request says nothing (exec: off). */
+    private SessionRules effectiveRules(SecurityLevel level) {
+        return new SessionRules(Boolean.TRUE.equals(execAllowed), level.fileTransfer().effective(uploadAllowed),
+                level.fileTransfer().effective(downloadAllowed),
+                keepTransferredFiles == null ? level.transferredFilesKept() : keepTransferredFiles);
+    }
+
+    private void copy(Conduit conduit, Zone zone, Duration grant, SessionRules rules) {
         conduit.name = name.strip();
         conduit.description = description;
         conduit.zone = zone;
@@ -73,8 +82,10 @@ public record ConduitRequest(
         conduit.maintenanceWindows.clear();
         conduit.maintenanceWindows.addAll(maintenanceWindows);
         conduit.longestGrantSeconds = grant.toSeconds();
-        conduit.uploadAllowed = upload;
-        conduit.downloadAllowed = download;
+        conduit.uploadAllowed = rules.uploadAllowed();
+        conduit.downloadAllowed = rules.downloadAllowed();
+        conduit.execAllowed = rules.execAllowed();
+        conduit.keepTransferredFiles = rules.keepTransferredFiles();
         conduit.vendorOrganisations.clear();
         if (vendorOrganisations != null) {
             vendorOrganisations.stream().map(String::strip).forEach(conduit.vendorOrganisations::add);

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Conduits", description = "Allowed paths into a zone: protocols, maintenance windows, longest grant, "
-        + "file transfer")
+        + "file transfer, commands without a shell")
 public class ConduitResource {
 
     @Inject
@@ -60,8 +60,9 @@ public class ConduitResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a conduit", description = "Longest grant and file transfer default to the zone's "
-            + "security level and may only be tighter than it.")
+    @Operation(summary = "Create a conduit", description = "Longest grant, file transfer and keeping transferred "
+            + "files default to the zone's security level and may only be tighter than it; execAllowed (commands "
+            + "without a shell) defaults to false and is never allowed in SL4 zones; SL3/SL4 always keep files.")
     public Response create(@Valid @NotNull ConduitRequest body, @Context UriInfo uri) {
         requireNameFree(body.name(), null);
         Conduit conduit = new Conduit();
@@ -102,12 +103,13 @@ public class ConduitResource {
         });
     }
 
-    /** What a security team asks about a conduit change: its path, hours count, grant length, transfer. */
+    /** What a security team asks about a conduit change: its path, hours count, grant length, transfer, exec. */
     private static Map<String, Object> auditDetails(Conduit conduit) {
         return Map.of("name", conduit.name, "zoneId", conduit.zone.id,
                 "allowedProtocols", conduit.allowedProtocols.stream().sorted().toList(),
                 "longestGrant", conduit.longestGrant().toString(),
                 "uploadAllowed", conduit.uploadAllowed, "downloadAllowed", conduit.downloadAllowed,
+                "execAllowed", conduit.execAllowed, "keepTransferredFiles", conduit.keepTransferredFiles,
                 "maintenanceWindows", conduit.maintenanceWindows.size(),
                 "vendorOrganisations", conduit.vendorOrganisations.stream().sorted().toList());
     }

@@ -10,10 +10,10 @@ import java.util.Map;
  * names every setting that would loosen it.
  */
 public enum SecurityLevel {
-    SL1(1, Duration.ofHours(8), false, Supervision.NONE, FileTransferRule.ALLOWED),
-    SL2(1, Duration.ofHours(4), false, Supervision.NONE, FileTransferRule.CONDUIT_DECIDES),
-    SL3(2, Duration.ofHours(2), true, Supervision.OPTIONAL, FileTransferRule.CONDUIT_DECIDES),
-    SL4(2, Duration.ofHours(1), true, Supervision.REQUIRED, FileTransferRule.OFF);
+    SL1(1, Duration.ofHours(8), false, Supervision.NONE, FileTransferRule.ALLOWED, true, false),
+    SL2(1, Duration.ofHours(4), false, Supervision.NONE, FileTransferRule.CONDUIT_DECIDES, true, false),
+    SL3(2, Duration.ofHours(2), true, Supervision.OPTIONAL, FileTransferRule.CONDUIT_DECIDES, true, true),
+    SL4(2, Duration.ofHours(1), true, Supervision.REQUIRED, FileTransferRule.OFF, false, true);
 
     /** Whether an operator must watch a session of this level. */
     public enum Supervision {
@@ -58,14 +58,18 @@ public enum SecurityLevel {
     private final boolean perSessionMfa;
     private final Supervision supervision;
     private final FileTransferRule fileTransfer;
+    private final boolean execMayBeAllowed;
+    private final boolean transferredFilesKept;
 
     SecurityLevel(int approvalsNeeded, Duration longestGrant, boolean perSessionMfa, Supervision supervision,
-            FileTransferRule fileTransfer) {
+            FileTransferRule fileTransfer, boolean execMayBeAllowed, boolean transferredFilesKept) {
         this.approvalsNeeded = approvalsNeeded;
         this.longestGrant = longestGrant;
         this.perSessionMfa = perSessionMfa;
         this.supervision = supervision;
         this.fileTransfer = fileTransfer;
+        this.execMayBeAllowed = execMayBeAllowed;
+        this.transferredFilesKept = transferredFilesKept;
     }
 
     /** Distinct operators who must approve a request (nobody approves their own). */
@@ -97,20 +101,42 @@ public enum SecurityLevel {
     }
 
     /**
+     * Whether a conduit of this level may let vendors run a command without a shell ({@code ssh ... command});
+     * it is off unless the conduit switches it on. Why never in SL4: its sessions are interactive shells an
+     * operator watches, and a command run without a terminal would slip past that supervision.
+     */
+    public boolean execMayBeAllowed() {
+        return execMayBeAllowed;
+    }
+
+    /**
+     * Whether the content of every transferred file must be kept (the default, and no conduit may switch it
+     * off). Why from SL3 up: a file brought into or out of such a zone is evidence an investigation needs.
+     */
+    public boolean transferredFilesKept() {
+        return transferredFilesKept;
+    }
+
+    /**
      * Settings of a conduit that would loosen this level, keyed by the request field they come from.
      * Empty when the conduit complies. Why: admins may tighten the level's defaults, never loosen them.
      */
-    public Map<String, String> violations(Duration conduitLongestGrant, boolean uploadAllowed,
-            boolean downloadAllowed) {
+    public Map<String, String> violations(Duration conduitLongestGrant, SessionRules rules) {
         Map<String, String> violations = new LinkedHashMap<>();
         if (conduitLongestGrant.compareTo(longestGrant) > 0) {
             violations.put("longestGrant", "must not exceed " + longestGrant + ", the limit of " + this);
         }
-        if (uploadAllowed && !fileTransfer.conduitMayEnable()) {
+        if (rules.uploadAllowed() && !fileTransfer.conduitMayEnable()) {
             violations.put("uploadAllowed", "must be false: file transfer is off in " + this + " zones");
         }
-        if (downloadAllowed && !fileTransfer.conduitMayEnable()) {
+        if (rules.downloadAllowed() && !fileTransfer.conduitMayEnable()) {
             violations.put("downloadAllowed", "must be false: file transfer is off in " + this + " zones");
+        }
+        if (rules.execAllowed() && !execMayBeAllowed) {
+            violations.put("execAllowed", "must be false: " + this + " sessions are supervised shells only");
+        }
+        if (!rules.keepTransferredFiles() && transferredFilesKept) {
+            violations.put("keepTransferredFiles", "must be true: " + this + " zones keep every transferred file");
         }
         return violations;
     }

@@ -113,8 +113,8 @@ public class ZoneResource {
     /** Why: changing the level must not leave a conduit looser than its zone now allows. */
     private static void requireConduitsWithin(Zone zone, SecurityLevel level) {
         List<String> clashes = Conduit.listInZone(zone).stream()
-                .flatMap(conduit -> level.violations(conduit.longestGrant(), conduit.uploadAllowed,
-                        conduit.downloadAllowed).entrySet().stream()
+                .flatMap(conduit -> level.violations(conduit.longestGrant(), new SessionRules(conduit.execAllowed,
+                        conduit.uploadAllowed, conduit.downloadAllowed, conduit.keepTransferredFiles)).entrySet().stream()
                         .map(v -> "conduit '" + conduit.name + "': " + v.getKey() + " " + v.getValue()))
                 .toList();
         if (!clashes.isEmpty()) {

@@ -14,7 +14,7 @@ import org.apache.sshd.server.channel.ChannelSession;
 
 /**
  * A session channel of the front door that accepts only {@code TERM} and {@code LANG} from the client's
- * environment, with plain values, and no subsystem (SFTP comes later); every refusal is audited. Why:
+ * environment, with plain values, and no subsystem but SFTP; every refusal is audited. Why:
  * environment variables reach the asset's shell (LD_PRELOAD, PATH ...), so only the two a terminal needs pass.
  */
 final class BastionChannel extends ChannelSession {
@@ -68,8 +68,12 @@ final class BastionChannel extends ChannelSession {
         return RequestHandler.Result.ReplyFailure;
     }
 
+    /** Why only SFTP: it is the one subsystem the broker relays itself, enforcing and auditing each file. */
     @Override
-    protected RequestHandler.Result handleSubsystemParsed(String request, String name) {
+    protected RequestHandler.Result handleSubsystemParsed(String request, String name) throws IOException {
+        if ("sftp".equals(name)) {
+            return super.handleSubsystemParsed(request, name);
+        }
         refused("subsystem", name);
         return RequestHandler.Result.ReplyFailure;
     }

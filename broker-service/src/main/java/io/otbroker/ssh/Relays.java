@@ -1,6 +1,8 @@
 package io.otbroker.ssh;
 
 import io.otbroker.access.ActiveGrants;
+import io.otbroker.asset.Protocol;
+import io.otbroker.audit.AuditEventType;
 import io.otbroker.recording.RecordingVerification;
 import io.otbroker.recording.SessionRecordings;
 import io.otbroker.session.ExpiryWarnings;
@@ -11,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Predicate;
+import java.util.Map;
+import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.session.ServerSession;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Makes the relay commands of the front door's shell and exec requests, with what they need. */
@@ -58,20 +62,40 @@ public class Relays {
     @ConfigProperty(name = "otbroker.ssh.supervision-reminder")
     Duration supervisionReminder;
 
-    /**
-     * Whether a login still lacks its one-time connect code (SL3/SL4), which refuses the session. The only
-     * gate for those zones; a field so that tests of what follows the code (SL4 supervision) can pass it
-     * until the front door asks for codes. Production code never changes it.
-     */
-    Predicate<SshLogin> lacksConnectCode = SshLogin::needsConnectCode;
-
     /** A relay of an interactive shell. */
     Command shell() {
         return new RelayCommand(this, null);
     }
 
-    /** A relay of {@code command}, run on the asset. */
-    Command exec(String command) {
+    /**
+     * A relay of {@code command}, run on the asset, or a refusal the vendor reads (audited as
+     * {@code ssh.request_refused}): file-transfer programs always (they would bypass the SFTP relay's audit),
+     * any command when the grant's conduit allows shells only.
+     */
+    Command exec(ChannelSession channel, String command) {
+        ServerSession session = channel.getServerSession();
+        ExecRequest request = new ExecRequest(command);
+        if (request.isFileTransfer()) {
+            return refuseExec(session, request, "file transfer outside SFTP",
+                    "Files are transferred through SFTP only, where each file is audited. Use sftp, or scp without -O.");
+        }
+        SshLogin login = session.getAttribute(SshLogin.KEY);
+        // Without a login (or a connect code) RelayCommand refuses the session itself, telling the vendor why.
+        if (login != null && !grants.sessionRules(login.grant().grantId(), Protocol.SSH).execAllowed()) {
+            return refuseExec(session, request, "the conduit allows interactive shells only",
+                    "This asset's conduit allows interactive shells only: log in without a command.");
+        }
         return new RelayCommand(this, command);
+    }
+
+    /** A new relayed session of {@code session} (the connection) in {@code mode}, e.g. {@code sftp}. */
+    public RelayedSession newSession(ServerSession session, String mode) {
+        return new RelayedSession(this, session, mode);
+    }
+
+    private Command refuseExec(ServerSession session, ExecRequest request, String reason, String message) {
+        audit.record(session, AuditEventType.SSH_REQUEST_REFUSED, "ssh", Map.of("request", "exec",
+                "name", request.program(), "reason", reason));
+        return new RefusedCommand(message);
     }
 }

@@ -1,5 +1,6 @@
 package io.otbroker.ssh;
 
+import io.otbroker.ssh.sftp.SftpRelays;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +83,9 @@ public class SshBastion {
     @Inject
     Relays relays;
 
+    @Inject
+    SftpRelays sftp;
+
     private SshServer server;
 
     void start(@Observes StartupEvent event) throws IOException, GeneralSecurityException {
@@ -93,7 +97,7 @@ public class SshBastion {
         lockDown();
         limit();
         server.setShellFactory(channel -> relays.shell());
-        server.setCommandFactory((channel, command) -> relays.exec(command));
+        server.setCommandFactory(relays::exec);
         server.addSessionListener(loginAudit);
         server.start();
         LOG.infof("SSH front door on port %d, host key %s", server.getPort(), KeyUtils.getFingerPrint(hostKey.getPublic()));
@@ -101,7 +105,7 @@ public class SshBastion {
 
     /**
      * Deny by default: public keys log in, SL3/SL4 grants also need a connect code (keyboard-interactive, asked
-     * only after a proven key); no passwords; only session channels open; nothing is forwarded.
+     * only after a proven key); no passwords; only session channels open; nothing is forwarded; SFTP is the only subsystem.
      */
     private void lockDown() {
         server.setServiceFactories(List.of(TwoStepUserAuth.factory(throttle), ServerConnectionServiceFactory.INSTANCE));
@@ -117,7 +121,7 @@ public class SshBastion {
                 maxChannelsPerConnection, audit), DirectTcpipFactory.INSTANCE));
         server.setForwardingFilter(forwarding);
         server.setAgentFactory(null);
-        server.setSubsystemFactories(List.of());
+        server.setSubsystemFactories(List.of(sftp));
         server.setCipherFactories(CipherPreference.aesGcmFirst(server.getCipherFactories()));
     }
 

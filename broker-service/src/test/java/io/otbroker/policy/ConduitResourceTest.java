@@ -68,12 +68,33 @@ class ConduitResourceTest {
                 .body("longestGrant", equalTo("PT8H"))
                 .body("vendorOrganisations.size()", equalTo(0))
                 .body("uploadAllowed", equalTo(true))
-                .body("downloadAllowed", equalTo(true));
+                .body("downloadAllowed", equalTo(true))
+                .body("execAllowed", equalTo(false))
+                .body("keepTransferredFiles", equalTo(false));
         as("adam").body(conduitBody(unique("sl3"), createZone("SL3"))).post(CONDUITS).then()
                 .statusCode(201)
                 .body("longestGrant", equalTo("PT2H"))
                 .body("uploadAllowed", equalTo(false))
-                .body("downloadAllowed", equalTo(false));
+                .body("downloadAllowed", equalTo(false))
+                .body("execAllowed", equalTo(false))
+                .body("keepTransferredFiles", equalTo(true));
+    }
+
+    @Test
+    void execAndKeepingFilesAreSetByTheAdminWithinTheLevel() {
+        Map<String, Object> execAtSl2 = conduitBody(unique("sl2-exec"), createZone("SL2"));
+        execAtSl2.put("execAllowed", true);
+        execAtSl2.put("keepTransferredFiles", true);
+        long id = as("adam").body(execAtSl2).post(CONDUITS).then().statusCode(201)
+                .body("execAllowed", equalTo(true)).body("keepTransferredFiles", equalTo(true))
+                .extract().jsonPath().getLong("id");
+        as("audrey").get(CONDUITS + "/" + id).then().statusCode(200).body("execAllowed", equalTo(true));
+
+        Map<String, Object> execAtSl4 = conduitBody(unique("sl4-exec"), createZone("SL4"));
+        execAtSl4.put("execAllowed", true);
+        execAtSl4.put("keepTransferredFiles", false);
+        assertInvalid(execAtSl4, "execAllowed", "must be false: SL4 sessions are supervised shells only");
+        assertInvalid(execAtSl4, "keepTransferredFiles", "must be true: SL4 zones keep every transferred file");
     }
 
     @Test

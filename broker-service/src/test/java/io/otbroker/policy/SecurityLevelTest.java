@@ -31,16 +31,16 @@ class SecurityLevelTest {
 
     @Test
     void tighterGrantIsAcceptedLongerIsNot() {
-        assertTrue(SecurityLevel.SL3.violations(Duration.ofHours(2), false, false).isEmpty());
-        assertTrue(SecurityLevel.SL3.violations(Duration.ofMinutes(30), false, false).isEmpty());
+        assertTrue(SecurityLevel.SL3.violations(Duration.ofHours(2), transfer(false, false)).isEmpty());
+        assertTrue(SecurityLevel.SL3.violations(Duration.ofMinutes(30), transfer(false, false)).isEmpty());
 
-        Map<String, String> violations = SecurityLevel.SL3.violations(Duration.ofHours(3), false, false);
+        Map<String, String> violations = SecurityLevel.SL3.violations(Duration.ofHours(3), transfer(false, false));
         assertEquals(Map.of("longestGrant", "must not exceed PT2H, the limit of SL3"), violations);
     }
 
     @Test
     void sl4RefusesFileTransferInBothDirections() {
-        Map<String, String> violations = SecurityLevel.SL4.violations(Duration.ofHours(1), true, true);
+        Map<String, String> violations = SecurityLevel.SL4.violations(Duration.ofHours(1), transfer(true, true));
 
         assertEquals("must be false: file transfer is off in SL4 zones", violations.get("uploadAllowed"));
         assertEquals("must be false: file transfer is off in SL4 zones", violations.get("downloadAllowed"));
@@ -48,9 +48,21 @@ class SecurityLevelTest {
 
     @Test
     void lowerLevelsLetTheConduitSwitchTransferOn() {
-        assertTrue(SecurityLevel.SL1.violations(Duration.ofHours(8), true, true).isEmpty());
-        assertTrue(SecurityLevel.SL2.violations(Duration.ofHours(4), true, true).isEmpty());
-        assertTrue(SecurityLevel.SL3.violations(Duration.ofHours(2), true, true).isEmpty());
+        assertTrue(SecurityLevel.SL1.violations(Duration.ofHours(8), transfer(true, true)).isEmpty());
+        assertTrue(SecurityLevel.SL2.violations(Duration.ofHours(4), transfer(true, true)).isEmpty());
+        assertTrue(SecurityLevel.SL3.violations(Duration.ofHours(2), transfer(true, true)).isEmpty());
+    }
+
+    @Test
+    void execIsNeverAllowedInSl4AndSl3UpKeepsEveryTransferredFile() {
+        SessionRules execWithoutKeeping = new SessionRules(true, false, false, false);
+        assertTrue(SecurityLevel.SL1.violations(Duration.ofHours(1), execWithoutKeeping).isEmpty());
+        assertTrue(SecurityLevel.SL2.violations(Duration.ofHours(1), execWithoutKeeping).isEmpty());
+
+        assertEquals(Map.of("keepTransferredFiles", "must be true: SL3 zones keep every transferred file"),
+                SecurityLevel.SL3.violations(Duration.ofHours(1), execWithoutKeeping));
+        assertEquals("must be false: SL4 sessions are supervised shells only",
+                SecurityLevel.SL4.violations(Duration.ofHours(1), execWithoutKeeping).get("execAllowed"));
     }
 
     @Test
@@ -61,5 +73,10 @@ class SecurityLevelTest {
         assertTrue(FileTransferRule.CONDUIT_DECIDES.effective(true));
         assertFalse(FileTransferRule.OFF.effective(null));
         assertFalse(FileTransferRule.OFF.conduitMayEnable());
+    }
+
+    /** Rules with these transfer directions, no exec, and files kept (what every level accepts). */
+    private static SessionRules transfer(boolean upload, boolean download) {
+        return new SessionRules(false, upload, download, true);
     }
 }

@@ -32,13 +32,21 @@ final class SshFixtures {
         return asset("SL2", target, pinnedKey);
     }
 
+    /** As above, at {@code level}; its conduit allows commands without a shell, as the command tests need. */
     static String asset(String level, TargetAsset target, String pinnedKey) {
+        return asset(level, target, pinnedKey, Map.of("execAllowed", true));
+    }
+
+    /** As above, with {@code conduitSettings} (e.g. {@code uploadAllowed}) in the conduit's body. */
+    static String asset(String level, TargetAsset target, String pinnedKey, Map<String, Object> conduitSettings) {
         long zone = PlantFixtures.createZone(level);
         Map<String, Object> asset = PlantFixtures.assetBody(PlantFixtures.unique("asset"), zone);
         asset.put("endpoints", List.of(Map.of("protocol", "SSH", "host", "127.0.0.1", "port", target.port())));
         asset.put("sshHostKey", pinnedKey);
         long assetId = PlantFixtures.create("/api/admin/assets", asset);
-        PlantFixtures.create("/api/admin/conduits", AccessFixtures.openAroundTheClock(zone, AccessFixtures.ACME));
+        Map<String, Object> conduit = AccessFixtures.openAroundTheClock(zone, AccessFixtures.ACME);
+        conduit.putAll(conduitSettings);
+        PlantFixtures.create("/api/admin/conduits", conduit);
         as("adam").body(Map.of("kind", "PASSWORD", "username", TargetAsset.USER, "secret", TargetAsset.PASSWORD))
                 .put("/api/admin/assets/" + assetId + "/credential").then().statusCode(200);
         return (String) asset.get("name");

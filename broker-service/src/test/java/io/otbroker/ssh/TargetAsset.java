@@ -6,10 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.Environment;
@@ -18,12 +23,14 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * The OT asset of the SSH tests: a MINA SSH server on loopback with its own ed25519 host key, the login
  * {@code maint}/{@code maint-secret}, and a fixed command set: {@code echo WORDS}, {@code exit N},
  * {@code sleep SECONDS}, {@code flood BYTES} (that many bytes of 1 KiB lines); its shell runs those commands
  * line by line ({@code size} prints the terminal size).
+ * Its SFTP subsystem serves a temporary directory of its own as {@code /}.
  */
 final class TargetAsset implements AutoCloseable {
 
@@ -32,14 +39,17 @@ final class TargetAsset implements AutoCloseable {
 
     private final SshServer server;
     private final KeyPair hostKey;
+    private final Path files;
 
-    private TargetAsset(SshServer server, KeyPair hostKey) {
+    private TargetAsset(SshServer server, KeyPair hostKey, Path files) {
         this.server = server;
         this.hostKey = hostKey;
+        this.files = files;
     }
 
     static TargetAsset start() throws IOException, GeneralSecurityException {
         KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        Path files = Files.createTempDirectory("otbroker-asset-files");
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
@@ -48,8 +58,10 @@ final class TargetAsset implements AutoCloseable {
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         server.setCommandFactory((channel, command) -> new ScriptedCommand(command));
         server.setShellFactory(channel -> new ScriptedCommand(null));
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.setFileSystemFactory(new VirtualFileSystemFactory(files));
         server.start();
-        return new TargetAsset(server, hostKey);
+        return new TargetAsset(server, hostKey, files);
     }
 
     int port() {
@@ -61,6 +73,11 @@ final class TargetAsset implements AutoCloseable {
         return server.getActiveSessions().size();
     }
 
+    /** The directory the asset's SFTP serves as {@code /}. */
+    Path files() {
+        return files;
+    }
+
     /** The host key as the asset's pinned key is written: an OpenSSH public-key line. */
     String hostKeyLine() {
         return PublicKeyEntry.toString(hostKey.getPublic());
@@ -69,6 +86,11 @@ final class TargetAsset implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.stop(true);
+        try (Stream<Path> all = Files.walk(files)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Runs one of the fixed commands (or, as a shell, one per input line) on its own thread. */
