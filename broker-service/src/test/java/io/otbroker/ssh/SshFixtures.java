@@ -17,19 +17,19 @@ final class SshFixtures {
 
     private SshFixtures() {}
 
-    /** An SL2 asset reached at {@code target}, pinned to {@code pinnedKey}, with the target's password in the vault. */
-    static String asset(TargetAsset target, String pinnedKey) {
+    /** An SL2 asset reached at {@code target}, pinned to {@code pinnedKey}, with the target's credential in the vault. */
+    static String asset(TestAsset target, String pinnedKey) {
         return asset("SL2", target, pinnedKey);
     }
 
-    static String asset(String level, TargetAsset target, String pinnedKey) {
+    static String asset(String level, TestAsset target, String pinnedKey) {
         long zone = PlantFixtures.createZone(level);
         Map<String, Object> asset = PlantFixtures.assetBody(PlantFixtures.unique("asset"), zone);
         asset.put("endpoints", List.of(Map.of("protocol", "SSH", "host", "127.0.0.1", "port", target.port())));
         asset.put("sshHostKey", pinnedKey);
         long assetId = PlantFixtures.create("/api/admin/assets", asset);
         PlantFixtures.create("/api/admin/conduits", AccessFixtures.openAroundTheClock(zone, AccessFixtures.ACME));
-        as("adam").body(Map.of("kind", "PASSWORD", "username", TargetAsset.USER, "secret", TargetAsset.PASSWORD))
+        as("adam").body(target.credential())
                 .put("/api/admin/assets/" + assetId + "/credential").then().statusCode(200);
         return (String) asset.get("name");
     }

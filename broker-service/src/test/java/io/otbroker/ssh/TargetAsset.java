@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Map;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -24,10 +25,10 @@ import org.apache.sshd.server.command.Command;
  * {@code maint}/{@code maint-secret}, and a fixed command set: {@code echo WORDS}, {@code exit N},
  * {@code sleep SECONDS}; its shell runs those commands line by line ({@code size} prints the terminal size).
  */
-final class TargetAsset implements AutoCloseable {
+final class TargetAsset implements TestAsset {
 
-    static final String USER = "maint";
-    static final String PASSWORD = "maint-secret";
+    private static final String USER = "maint";
+    private static final String PASSWORD = "maint-secret";
 
     private final SshServer server;
     private final KeyPair hostKey;
@@ -51,13 +52,19 @@ final class TargetAsset implements AutoCloseable {
         return new TargetAsset(server, hostKey);
     }
 
-    int port() {
+    @Override
+    public int port() {
         return server.getPort();
     }
 
-    /** The host key as the asset's pinned key is written: an OpenSSH public-key line. */
-    String hostKeyLine() {
+    @Override
+    public String hostKeyLine() {
         return PublicKeyEntry.toString(hostKey.getPublic());
+    }
+
+    @Override
+    public Map<String, String> credential() {
+        return Map.of("kind", "PASSWORD", "username", USER, "secret", PASSWORD);
     }
 
     @Override
