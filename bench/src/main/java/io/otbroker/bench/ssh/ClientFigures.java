@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -129,13 +130,18 @@ final class ClientFigures {
 
     private void finish(Route route, Process ssh, String what) throws InterruptedException, IOException {
         check(ssh.waitFor(10, TimeUnit.MINUTES), route, what + ": ssh did not end");
-        check(ssh.exitValue() == 0, route, what + ": ssh exited with " + ssh.exitValue() + "; see " + stderr);
+        check(ssh.exitValue() == 0, route, "ssh exited with " + ssh.exitValue() + ", saying: " + lastLine(stderr));
     }
 
     private static void check(boolean condition, Route route, String problem) {
         if (!condition) {
             throw new IllegalStateException(route.label() + ": " + problem);
         }
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return lines.isEmpty() ? "nothing" : lines.get(lines.size() - 1).strip();
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -6,43 +6,56 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The figures of one run, as the Markdown tables BENCHMARKS.md shows. */
 final class Report {
 
+    /** The figures in the order of the table: a row per figure, a cell per route. */
+    static final List<String> FIGURES = List.of("cipher (client to first hop)", "throughput asset → client",
+            "throughput client → asset", "keystroke echo, median", "keystroke echo, p99",
+            "session setup (ssh … true), median", "session setup, p90");
+
     private final Map<String, Long> options;
-    private final Map<Route, String> ciphers = new LinkedHashMap<>();
-    private final Map<Route, long[]> setups = new LinkedHashMap<>();
-    private final Map<Route, long[]> keystrokes = new LinkedHashMap<>();
-    private final Map<Route, Double> downloads = new LinkedHashMap<>();
-    private final Map<Route, Double> uploads = new LinkedHashMap<>();
+    private final Map<String, Map<Route, String>> cells = new LinkedHashMap<>();
     private final StringBuilder idle = new StringBuilder();
 
     Report(Map<String, Long> options) {
         this.options = options;
+        FIGURES.forEach(figure -> cells.put(figure, new LinkedHashMap<>()));
     }
 
     void cipher(Route route, String cipher) {
-        ciphers.put(route, cipher);
-    }
-
-    void setups(Route route, long[] sortedNanos) {
-        setups.put(route, sortedNanos);
-    }
-
-    void keystrokes(Route route, long[] sortedNanos) {
-        keystrokes.put(route, sortedNanos);
+        cells.get(FIGURES.get(0)).put(route, cipher);
     }
 
     void download(Route route, double mibPerSecond) {
-        downloads.put(route, mibPerSecond);
+        cells.get(FIGURES.get(1)).put(route, String.format(Locale.ROOT, "%.0f MiB/s", mibPerSecond));
     }
 
     void upload(Route route, double mibPerSecond) {
-        uploads.put(route, mibPerSecond);
+        cells.get(FIGURES.get(2)).put(route, String.format(Locale.ROOT, "%.0f MiB/s", mibPerSecond));
+    }
+
+    void keystrokes(Route route, long[] sortedNanos) {
+        cells.get(FIGURES.get(3)).put(route, micros(percentile(sortedNanos, 50)));
+        cells.get(FIGURES.get(4)).put(route, micros(percentile(sortedNanos, 99)));
+    }
+
+    void setups(Route route, long[] sortedNanos) {
+        cells.get(FIGURES.get(5)).put(route, millis(percentile(sortedNanos, 50)));
+        cells.get(FIGURES.get(6)).put(route, millis(percentile(sortedNanos, 90)));
+    }
+
+    /** A measurement that could not be taken: the cells it would have filled say why. */
+    void failed(Route route, String figurePrefix, String reason) {
+        cells.forEach((figure, row) -> {
+            if (figure.startsWith(figurePrefix)) {
+                row.put(route, "failed: " + reason);
+            }
+        });
     }
 
     void brokerIdle(int count, long heapBefore, long heapWith, long rssBefore, long rssWith, ProcessMemory.Sum target) {
@@ -59,25 +72,20 @@ final class Report {
                 target, count));
     }
 
+    void idleFailed(String reason) {
+        idle.append("| failed: ").append(reason).append(" | | | | |\n");
+    }
+
     String markdown() throws IOException, InterruptedException {
         StringBuilder md = new StringBuilder();
         md.append("Machine: ").append(machine()).append("\n\nOptions: ").append(options).append("\n\n");
         md.append("| figure | ").append(String.join(" | ", Routes.ALL.stream().map(Route::label).toList())).append(" |\n");
         md.append("|---|---|---|---|\n");
-        md.append(line("cipher (client to first hop)", ciphers::get));
-        md.append(line("throughput asset → client", route -> String.format(Locale.ROOT, "%.0f MiB/s", downloads.get(route))));
-        md.append(line("throughput client → asset", route -> String.format(Locale.ROOT, "%.0f MiB/s", uploads.get(route))));
-        md.append(line("keystroke echo, median", route -> micros(percentile(keystrokes.get(route), 50))));
-        md.append(line("keystroke echo, p99", route -> micros(percentile(keystrokes.get(route), 99))));
-        md.append(line("session setup (ssh … true), median", route -> millis(percentile(setups.get(route), 50))));
-        md.append(line("session setup, p90", route -> millis(percentile(setups.get(route), 90))));
+        cells.forEach((figure, row) -> md.append("| ").append(figure).append(" | ").append(String.join(" | ",
+                Routes.ALL.stream().map(route -> row.getOrDefault(route, "–")).toList())).append(" |\n"));
         md.append("\n| idle interactive sessions | count | server side, before → with | per session | "
                 + "target sshd for them (PSS, per session) |\n|---|---|---|---|---|\n").append(idle);
         return md.toString();
-    }
-
-    private static String line(String figure, Function<Route, String> value) {
-        return "| " + figure + " | " + String.join(" | ", Routes.ALL.stream().map(value).toList()) + " |\n";
     }
 
     private static String row(String who, int count, String total, String perSession, ProcessMemory.Sum target,

@@ -41,7 +41,12 @@ public final class SshBench {
             broker.grantAccess(api, ASSET, target, brokerKey, vendorKey);
             Routes routes = Routes.write(dir, vendorKey, target, jump, broker.sshPort(), ASSET);
             measureClients(new ClientFigures(routes, dir), options, report);
-            measureIdleSessions(options.get("idle").intValue(), vendorKey, target, jump, broker, api, report);
+            try {
+                measureIdleSessions(options.get("idle").intValue(), vendorKey, target, jump, broker, api, report);
+            } catch (Exception e) {
+                log("idle sessions failed: %s", e);
+                report.idleFailed(String.valueOf(e));
+            }
         }
         String markdown = report.markdown();
         Files.writeString(dir.resolve("results.md"), markdown);
@@ -55,19 +60,35 @@ public final class SshBench {
             client.setups(route, 3);
         }
         for (Route route : Routes.ALL) {
-            log("%s: session setup", route.label());
-            report.setups(route, client.setups(route, options.get("setups").intValue()));
+            measure(report, route, "session setup", () -> report.setups(route,
+                    client.setups(route, options.get("setups").intValue())));
         }
         for (Route route : Routes.ALL) {
-            log("%s: keystrokes", route.label());
-            report.keystrokes(route, client.keystrokes(route, 200, options.get("keystrokes").intValue()));
+            measure(report, route, "keystroke", () -> report.keystrokes(route,
+                    client.keystrokes(route, 200, options.get("keystrokes").intValue())));
         }
         for (Route route : Routes.ALL) {
-            log("%s: download", route.label());
-            report.download(route, client.download(route, options.get("bytes")));
-            log("%s: upload", route.label());
-            report.upload(route, client.upload(route, options.get("bytes")));
+            measure(report, route, "throughput asset", () -> report.download(route,
+                    client.download(route, options.get("bytes"))));
+            measure(report, route, "throughput client", () -> report.upload(route,
+                    client.upload(route, options.get("bytes"))));
         }
+    }
+
+    /** One figure on one route; a failure (e.g. the broker cutting a session) goes into the report, not out of the run. */
+    private static void measure(Report report, Route route, String figure, Measurement measurement)
+            throws InterruptedException {
+        log("%s: %s", route.label(), figure);
+        try {
+            measurement.run();
+        } catch (IOException | RuntimeException e) {
+            log("%s: %s failed: %s", route.label(), figure, e.getMessage());
+            report.failed(route, figure, e.getMessage());
+        }
+    }
+
+    private interface Measurement {
+        void run() throws IOException, InterruptedException;
     }
 
     private static void measureIdleSessions(int count, KeyFiles vendorKey, Sshd target, Sshd jump, BrokerStack broker,
