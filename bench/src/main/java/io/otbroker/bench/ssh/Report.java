@@ -58,15 +58,15 @@ final class Report {
         });
     }
 
-    void brokerIdle(int count, long heapBefore, long heapWith, long rssBefore, long rssWith, ProcessMemory.Sum target) {
-        idle.append(row("otbroker (one JVM)", count, "heap after GC " + mib(heapBefore) + " → " + mib(heapWith)
+    void brokerIdle(int count, long openedNanos, long heapBefore, long heapWith, long rssBefore, long rssWith, ProcessMemory.Sum target) {
+        idle.append(row("otbroker (one JVM)", count, openedNanos, "heap after GC " + mib(heapBefore) + " → " + mib(heapWith)
                 + ", RSS " + mib(rssBefore) + " → " + mib(rssWith),
                 kib((heapWith - heapBefore) / (double) count) + " heap, " + kib((rssWith - rssBefore) / (double) count)
                         + " RSS", target, count));
     }
 
-    void jumpIdle(int count, ProcessMemory.Sum jump, ProcessMemory.Sum target) {
-        idle.append(row("jump sshd (ssh -J)", count, jump.processes() + " processes: PSS " + mib(jump.pssKiB())
+    void jumpIdle(int count, long openedNanos, ProcessMemory.Sum jump, ProcessMemory.Sum target) {
+        idle.append(row("jump sshd (ssh -J)", count, openedNanos, jump.processes() + " processes: PSS " + mib(jump.pssKiB())
                         + ", RSS sum " + mib(jump.rssKiB()),
                 kib(jump.pssKiB() / (double) count) + " PSS, " + kib(jump.rssKiB() / (double) count) + " RSS",
                 target, count));
@@ -83,14 +83,14 @@ final class Report {
         md.append("|---|---|---|---|\n");
         cells.forEach((figure, row) -> md.append("| ").append(figure).append(" | ").append(String.join(" | ",
                 Routes.ALL.stream().map(route -> row.getOrDefault(route, "–")).toList())).append(" |\n"));
-        md.append("\n| idle interactive sessions | count | server side, before → with | per session | "
+        md.append("\n| idle interactive sessions | opened (8 at a time) | server side, before → with | per session | "
                 + "target sshd for them (PSS, per session) |\n|---|---|---|---|---|\n").append(idle);
         return md.toString();
     }
 
-    private static String row(String who, int count, String total, String perSession, ProcessMemory.Sum target,
+    private static String row(String who, int count, long openedNanos, String total, String perSession, ProcessMemory.Sum target,
             int sessions) {
-        return "| " + who + " | " + count + " | " + total + " | " + perSession + " | " + mib(target.pssKiB()) + ", "
+        return "| " + who + " | " + count + String.format(Locale.ROOT, " in %.0f s", openedNanos / 1e9) + " | " + total + " | " + perSession + " | " + mib(target.pssKiB()) + ", "
                 + kib(target.pssKiB() / (double) sessions) + " |\n";
     }
 

@@ -97,20 +97,24 @@ public final class SshBench {
             long heapBefore = ProcessMemory.heapAfterGcKiB(broker.pid());
             long rssBefore = ProcessMemory.of(List.of(ProcessHandle.of(broker.pid()).orElseThrow())).rssKiB();
             log("otbroker: opening %d idle sessions", count);
+            long opening = System.nanoTime();
             sessions.open(count, "alice:" + ASSET, broker.sshPort(), null);
             awaitLiveSessions(api, count);
+            long brokerOpened = System.nanoTime() - opening;
             Thread.sleep(5000);
             long heapWith = ProcessMemory.heapAfterGcKiB(broker.pid());
             ProcessMemory.Sum brokerWith = ProcessMemory.of(List.of(ProcessHandle.of(broker.pid()).orElseThrow()));
             ProcessMemory.Sum targetSide = connections(target);
-            report.brokerIdle(count, heapBefore, heapWith, rssBefore, brokerWith.rssKiB(), targetSide);
+            report.brokerIdle(count, brokerOpened, heapBefore, heapWith, rssBefore, brokerWith.rssKiB(), targetSide);
             sessions.closeAll();
             awaitLiveSessions(api, 0);
 
             log("OpenSSH ssh -J: opening %d idle sessions", count);
+            opening = System.nanoTime();
             sessions.open(count, Sshd.USER, target.port(), Sshd.USER + "@127.0.0.1:" + jump.port());
+            long jumpOpened = System.nanoTime() - opening;
             Thread.sleep(5000);
-            report.jumpIdle(count, connections(jump), connections(target));
+            report.jumpIdle(count, jumpOpened, connections(jump), connections(target));
             sessions.closeAll();
         }
     }
