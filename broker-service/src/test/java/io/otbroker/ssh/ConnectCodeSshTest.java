@@ -13,11 +13,9 @@ import io.otbroker.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,10 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ConnectCodeSshTest extends FrontDoorTest {
-
-    /** What ssh needs to answer the prompt: interaction allowed, the code prompt tried once. */
-    private static final List<String> TYPING = List.of("-o", "BatchMode=no", "-o", "KbdInteractiveAuthentication=yes",
-            "-o", "NumberOfPasswordPrompts=1");
 
     @Inject
     TestClock clock;
@@ -48,7 +42,7 @@ class ConnectCodeSshTest extends FrontDoorTest {
         Path key = door.key();
         long grant = door.grant();
 
-        Typist typist = typing(connectCode(grant));
+        CodeTypist typist = typing(connectCode(grant));
         VendorSsh.Result result = run(key, asset, typist);
 
         assertEquals("hello\n", result.stdout(), result.stderr());
@@ -144,7 +138,7 @@ class ConnectCodeSshTest extends FrontDoorTest {
         Path key = registeredKey("alice", dir);
         activeGrant(asset);
 
-        Typist typist = typing("never asked");
+        CodeTypist typist = typing("never asked");
         VendorSsh.Result result = run(key, asset, typist);
         assertEquals("hello\n", result.stdout(), result.stderr());
         assertEquals("", typist.promptsShown());
@@ -159,8 +153,8 @@ class ConnectCodeSshTest extends FrontDoorTest {
         return new Sl3Door(asset, key, activeGrant(asset, "oscar", "olivia"));
     }
 
-    private VendorSsh.Result run(Path key, String asset, Typist typist) throws Exception {
-        return VendorSsh.finish(VendorSsh.start(bastion.port(), key, "alice:" + asset, TYPING, "echo hello",
+    private VendorSsh.Result run(Path key, String asset, CodeTypist typist) throws Exception {
+        return VendorSsh.finish(VendorSsh.start(bastion.port(), key, "alice:" + asset, CodeTypist.OPTIONS, "echo hello",
                 typist.environment()), 60);
     }
 
@@ -180,26 +174,7 @@ class ConnectCodeSshTest extends FrontDoorTest {
     }
 
     /** An askpass program that types {@code answer} at every prompt and notes the prompts it was shown. */
-    private Typist typing(String answer) throws IOException {
-        Path home = Files.createTempDirectory(dir, "askpass");
-        Path prompts = home.resolve("prompts");
-        Files.writeString(prompts, "");
-        Files.writeString(home.resolve("answer"), answer + "\n");
-        Path program = home.resolve("askpass");
-        Files.writeString(program, "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '" + prompts + "'\ncat '"
-                + home.resolve("answer") + "'\n");
-        assertTrue(program.toFile().setExecutable(true));
-        return new Typist(program, prompts);
-    }
-
-    private record Typist(Path program, Path prompts) {
-
-        Map<String, String> environment() {
-            return Map.of("SSH_ASKPASS", program.toString(), "SSH_ASKPASS_REQUIRE", "force");
-        }
-
-        String promptsShown() throws IOException {
-            return Files.readString(prompts);
-        }
+    private CodeTypist typing(String answer) throws IOException {
+        return CodeTypist.typing(dir, answer);
     }
 }

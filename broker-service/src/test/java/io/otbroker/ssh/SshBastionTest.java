@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.otbroker.audit.AuditEvent;
 import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.asciicast.AsciicastEvent;
-import io.otbroker.recorder.asciicast.AsciicastReader;
-import io.otbroker.recorder.chain.ManifestCodec;
 import io.otbroker.recorder.chain.RecordingVerifier;
 import io.otbroker.recorder.chain.Verdict;
 import io.otbroker.recorder.store.RecordingSource;
@@ -21,13 +19,11 @@ import io.otbroker.testsupport.Poll;
 import io.otbroker.testsupport.SshKeygen;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The real OpenSSH client through the front door to a MINA SSH asset: who gets in, what passes, what is cut. */
@@ -64,10 +60,10 @@ class SshBastionTest extends FrontDoorTest {
 
         AuditEvent end = lastEvent("session.end", "alice").orElseThrow();
         assertTrue(end.details.contains("\"COMPLETE\""), end.details);
-        RecordingId id = RecordingId.parse(end.subject.substring("session/".length()));
+        RecordingId id = RecordedSessions.recordingOf(end);
         RecordingSource source = recordings.sealed(id);
         assertEquals(Verdict.Outcome.VERIFIED, RecordingVerifier.verify(source, id, recordings.publicKey()).outcome());
-        String output = recordedText(source, AsciicastEvent.Type.OUTPUT);
+        String output = RecordedSessions.text(source, AsciicastEvent.Type.OUTPUT);
         assertTrue(output.contains("recorded words"), output);
         assertEquals(1, SshFixtures.events("session.start", end.subject).size());
     }
@@ -87,10 +83,10 @@ class SshBastionTest extends FrontDoorTest {
         assertEquals(4, result.exitStatus(), result.stderr());
         assertTrue(result.stdout().contains("typed words\n80x24\n"), result.stdout());
         AuditEvent end = lastEvent("session.end", "alice").orElseThrow();
-        RecordingSource source = recordings.sealed(RecordingId.parse(end.subject.substring("session/".length())));
-        String typed = recordedText(source, AsciicastEvent.Type.INPUT);
+        RecordingSource source = recordings.sealed(RecordedSessions.recordingOf(end));
+        String typed = RecordedSessions.text(source, AsciicastEvent.Type.INPUT);
         assertTrue(typed.contains("echo typed words\nsize\nexit 4\n"), typed);
-        assertTrue(recordedText(source, AsciicastEvent.Type.OUTPUT).contains("typed words\n80x24\n"));
+        assertTrue(RecordedSessions.text(source, AsciicastEvent.Type.OUTPUT).contains("typed words\n80x24\n"));
     }
 
     @Test
@@ -163,18 +159,5 @@ class SshBastionTest extends FrontDoorTest {
         assertTrue(tookMillis < 2000, "cut after " + tookMillis + " ms");
         assertEquals(255, cut.exitStatus());
         assertTrue(cut.stderr().contains("revoked"), cut.stderr());
-    }
-
-    /** The data of every event of {@code type} in a recording, concatenated. */
-    private static String recordedText(RecordingSource source, AsciicastEvent.Type type) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (AsciicastReader reader = AsciicastReader.open(source, ManifestCodec.fromJson(source.manifest().orElseThrow()))) {
-            for (Optional<AsciicastEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
-                if (event.get().type() == type) {
-                    text.append(event.get().data());
-                }
-            }
-        }
-        return text.toString();
     }
 }

@@ -27,18 +27,19 @@ final class SshFixtures {
 
     private SshFixtures() {}
 
-    /** An SL2 asset reached at {@code target}, pinned to {@code pinnedKey}, with the target's password in the vault. */
-    static String asset(TargetAsset target, String pinnedKey) {
+    /** An SL2 asset reached at {@code target}, pinned to {@code pinnedKey}, with the target's credential in the vault. */
+    static String asset(TestAsset target, String pinnedKey) {
         return asset("SL2", target, pinnedKey);
     }
 
-    /** As above, at {@code level}; its conduit allows commands without a shell, as the command tests need. */
-    static String asset(String level, TargetAsset target, String pinnedKey) {
-        return asset(level, target, pinnedKey, Map.of("execAllowed", true));
+    /** As above, at {@code level}; below SL4 its conduit allows commands without a shell, as the command tests need. */
+    static String asset(String level, TestAsset target, String pinnedKey) {
+        // SL4 conduits never allow commands: supervised shells only.
+        return asset(level, target, pinnedKey, "SL4".equals(level) ? Map.of() : Map.of("execAllowed", true));
     }
 
     /** As above, with {@code conduitSettings} (e.g. {@code uploadAllowed}) in the conduit's body. */
-    static String asset(String level, TargetAsset target, String pinnedKey, Map<String, Object> conduitSettings) {
+    static String asset(String level, TestAsset target, String pinnedKey, Map<String, Object> conduitSettings) {
         long zone = PlantFixtures.createZone(level);
         Map<String, Object> asset = PlantFixtures.assetBody(PlantFixtures.unique("asset"), zone);
         asset.put("endpoints", List.of(Map.of("protocol", "SSH", "host", "127.0.0.1", "port", target.port())));
@@ -47,7 +48,7 @@ final class SshFixtures {
         Map<String, Object> conduit = AccessFixtures.openAroundTheClock(zone, AccessFixtures.ACME);
         conduit.putAll(conduitSettings);
         PlantFixtures.create("/api/admin/conduits", conduit);
-        as("adam").body(Map.of("kind", "PASSWORD", "username", TargetAsset.USER, "secret", TargetAsset.PASSWORD))
+        as("adam").body(target.credential())
                 .put("/api/admin/assets/" + assetId + "/credential").then().statusCode(200);
         return (String) asset.get("name");
     }

@@ -9,32 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.otbroker.access.GrantScheduler;
 import io.otbroker.audit.AuditEvent;
+import io.otbroker.connectcode.ConnectCodeRequests;
 import io.otbroker.recorder.asciicast.AsciicastEvent;
 import io.otbroker.session.LiveSession;
 import io.otbroker.testsupport.Poll;
 import io.otbroker.testsupport.TestClock;
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * SL4: a session waits until an operator watches; input is held while none does; nobody in time ends it.
- * Until the front door asks for connect codes, these tests let SL4 logins past that gate (the only change).
+ * The vendor logs in as at any SL4 asset: key, then a one-time connect code.
  */
 @QuarkusTest
 class SupervisionTest extends FrontDoorTest {
-
-    @Inject
-    Relays relays;
 
     @Inject
     TestClock clock;
@@ -42,14 +38,8 @@ class SupervisionTest extends FrontDoorTest {
     @Inject
     GrantScheduler scheduler;
 
-    @BeforeEach
-    void connectCodesAnswered() {
-        ClientProxy.unwrap(relays).lacksConnectCode = login -> false;
-    }
-
     @AfterEach
-    void connectCodesAskedAgain() {
-        ClientProxy.unwrap(relays).lacksConnectCode = SshLogin::needsConnectCode;
+    void realTimeAgain() {
         clock.reset();
         scheduler.applyDueTransitions();
     }
@@ -58,7 +48,7 @@ class SupervisionTest extends FrontDoorTest {
     void theSessionWaitsForAnOperatorAndHoldsInputWhileNoneWatches() throws Exception {
         String asset = asset("SL4", target, target.hostKeyLine());
         long grant = activeGrant(asset, "oscar", "olivia");
-        Process shell = VendorSsh.startShell(bastion.port(), registeredKey("alice", dir), "alice:" + asset);
+        Process shell = shellWithCode(asset, grant);
         VendorOutput told = VendorOutput.stderrOf(shell);
         OutputStream typing = shell.getOutputStream();
         LiveSession live = liveSessionOf(grant);
@@ -101,7 +91,7 @@ class SupervisionTest extends FrontDoorTest {
 
     @Test
     void withoutAnOperatorInTimeTheSessionEndsBeforeReachingTheAsset() throws Exception {
-        Waiting waiting = waitingExec();
+        Waiting waiting = waitingShell();
         Process ssh = waiting.ssh();
         LiveSession live = waiting.live();
         VendorOutput told = VendorOutput.stderrOf(ssh);
@@ -119,7 +109,7 @@ class SupervisionTest extends FrontDoorTest {
 
     @Test
     void anOperatorEndsAWaitingSession() throws Exception {
-        Waiting waiting = waitingExec();
+        Waiting waiting = waitingShell();
         Process ssh = waiting.ssh();
         LiveSession live = waiting.live();
 
@@ -133,14 +123,20 @@ class SupervisionTest extends FrontDoorTest {
     }
 
 
-    /** A vendor's {@code ssh ... -- echo hi} into a new SL4 asset, and its session, waiting for an operator. */
+    /** A vendor's shell into a new SL4 asset (SL4 allows no commands), and its session, waiting for an operator. */
     private record Waiting(Process ssh, LiveSession live) {}
 
-    private Waiting waitingExec() throws Exception {
+    private Waiting waitingShell() throws Exception {
         String asset = asset("SL4", target, target.hostKeyLine());
         long grant = activeGrant(asset, "oscar", "olivia");
-        Process ssh = VendorSsh.start(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "echo hi");
-        return new Waiting(ssh, liveSessionOf(grant));
+        return new Waiting(shellWithCode(asset, grant), liveSessionOf(grant));
+    }
+
+    /** Alice's interactive shell into {@code asset}, logging in with her key and a fresh connect code. */
+    private Process shellWithCode(String asset, long grant) throws Exception {
+        Path key = registeredKey("alice", dir);
+        CodeTypist typist = CodeTypist.typing(dir, ConnectCodeRequests.code("alice", grant));
+        return VendorSsh.startShell(bastion.port(), key, "alice:" + asset, CodeTypist.OPTIONS, typist.environment());
     }
 
     private static String supervisionOf(LiveSession live) {

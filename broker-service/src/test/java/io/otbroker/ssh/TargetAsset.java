@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Map;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -32,10 +33,10 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * line by line ({@code size} prints the terminal size).
  * Its SFTP subsystem serves a temporary directory of its own as {@code /}.
  */
-final class TargetAsset implements AutoCloseable {
+final class TargetAsset implements TestAsset {
 
-    static final String USER = "maint";
-    static final String PASSWORD = "maint-secret";
+    private static final String USER = "maint";
+    private static final String PASSWORD = "maint-secret";
 
     private final SshServer server;
     private final KeyPair hostKey;
@@ -64,7 +65,8 @@ final class TargetAsset implements AutoCloseable {
         return new TargetAsset(server, hostKey, files);
     }
 
-    int port() {
+    @Override
+    public int port() {
         return server.getPort();
     }
 
@@ -78,9 +80,14 @@ final class TargetAsset implements AutoCloseable {
         return files;
     }
 
-    /** The host key as the asset's pinned key is written: an OpenSSH public-key line. */
-    String hostKeyLine() {
+    @Override
+    public String hostKeyLine() {
         return PublicKeyEntry.toString(hostKey.getPublic());
+    }
+
+    @Override
+    public Map<String, String> credential() {
+        return Map.of("kind", "PASSWORD", "username", USER, "secret", PASSWORD);
     }
 
     @Override

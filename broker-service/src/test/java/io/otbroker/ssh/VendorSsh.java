@@ -36,8 +36,17 @@ final class VendorSsh {
 
     /** Starts an interactive {@code ssh -tt} (a terminal is asked for although stdin is a pipe); type into its stdin. */
     static Process startShell(int port, Path key, String user) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(baseArgs(port, key, List.of("-tt"), user));
+        return startShell(port, key, user, List.of(), Map.of());
+    }
+
+    /** As above, with {@code options} and {@code environment} for ssh (e.g. to answer a connect code). */
+    static Process startShell(int port, Path key, String user, List<String> options, Map<String, String> environment)
+            throws IOException {
+        List<String> shellOptions = new ArrayList<>(options);
+        shellOptions.add("-tt");
+        ProcessBuilder builder = new ProcessBuilder(baseArgs(port, key, shellOptions, user));
         builder.environment().remove("SSH_AUTH_SOCK");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 
