@@ -53,10 +53,15 @@ public class UpstreamClient {
 
     private SshClient client;
 
+    @ConfigProperty(name = "otbroker.ssh.idle-timeout")
+    Duration idleTimeout;
+
     @PostConstruct
     void start() {
         client = SshClient.setUpDefaultClient();
         CoreModuleProperties.TCP_NODELAY.set(client, true);
+        // The front door decides when an idle vendor is cut; MINA's own 10-minute default on this leg would cut first.
+        CoreModuleProperties.IDLE_TIMEOUT.set(client, idleTimeout);
         client.setCipherFactories(CipherPreference.aesGcmFirst(client.getCipherFactories()));
         // Why no known_hosts and no default keys: the asset's pinned key is the only trust, the vault the only identity.
         client.setServerKeyVerifier((session, remote, presented) -> {

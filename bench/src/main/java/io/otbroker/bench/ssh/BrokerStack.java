@@ -59,6 +59,8 @@ final class BrokerStack implements AutoCloseable {
                 "OTBROKER_OIDC_URL", keycloak.realmUrl(),
                 "OTBROKER_OIDC_CLIENT_SECRET", clientSecret,
                 "OTBROKER_VAULT_KEY", Base64.getEncoder().encodeToString(randomBytes(32))));
+        // One vendor holds every idle session of the memory figure: lift the per-vendor cap for the bench only.
+        builder.environment().put("OTBROKER_SSH_MAX_SESSIONS_PER_VENDOR", "100000");
         BrokerStack stack = new BrokerStack(keycloak, builder.start(), httpPort, sshPort);
         HttpClient http = HttpClient.newHttpClient();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
