@@ -10,10 +10,13 @@ import io.otbroker.recorder.chain.SegmentInputStream;
 import io.otbroker.recorder.sign.PemKeys;
 import io.otbroker.recorder.store.RecordingParts;
 import io.otbroker.recorder.store.RecordingSource;
+import io.otbroker.security.Caller;
 import io.otbroker.security.Roles;
 import io.otbroker.web.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,6 +61,9 @@ public class RecordingResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Path("{id}")
     @Produces(ZIP)
@@ -65,6 +71,7 @@ public class RecordingResource {
             + "manifest and signature: unzip and run the offline verifier on ID with the broker's public key.")
     @APIResponse(responseCode = "404", description = "No sealed recording of that id")
     public Response zip(@PathParam("id") UUID id) {
+        staffOnly();
         RecordingSource source = sealed(id);
         downloaded(id, "recording");
         StreamingOutput body = output -> writeZip(id, source, output);
@@ -76,6 +83,7 @@ public class RecordingResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The signed manifest of a recording", description = "Byte for byte as signed.")
     public byte[] manifest(@PathParam("id") UUID id) {
+        staffOnly();
         byte[] manifest = manifestBytes(sealed(id));
         downloaded(id, "manifest");
         return manifest;
@@ -86,6 +94,7 @@ public class RecordingResource {
     @Produces(ASCIICAST)
     @Operation(summary = "A terminal recording as one asciicast v2 file", description = "For players; not verified.")
     public Response cast(@PathParam("id") UUID id) {
+        staffOnly();
         RecordingSource source = sealed(id);
         Manifest manifest = ManifestCodec.fromJson(manifestBytes(source));
         if (manifest.metadata().format() != RecordingFormat.ASCIICAST) {
@@ -107,6 +116,7 @@ public class RecordingResource {
     @Operation(summary = "Verify a recording now", description = "Against the broker's signing key; the outcome "
             + "(VERIFIED, TAMPERED, INCOMPLETE, BAD_SIGNATURE, MISSING) is kept in the session history and audited.")
     public RecordingVerification.Result verify(@PathParam("id") UUID id) {
+        staffOnly();
         return verification.verifyNow(id);
     }
 
@@ -156,5 +166,12 @@ public class RecordingResource {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
         zip.closeEntry();
+    }
+
+    /** Why: recordings show every vendor's sessions; a vendor never reads them, whatever else the token says. */
+    private void staffOnly() {
+        if (!Caller.of(identity).actsAsStaff()) {
+            throw new ForbiddenException();
+        }
     }
 }

@@ -48,8 +48,9 @@ public class LiveSessions {
     public void add(LiveSession session) {
         sessions.put(session.id(), session);
         long delay = Math.max(0, Duration.between(clock.instant(), session.grantEnd()).toMillis());
-        timers.put(session.id(), timer.schedule(() -> session.cutter().cut("The grant has ended."), delay,
-                TimeUnit.MILLISECONDS));
+        // Cut on a thread of its own: one session slow to end must not delay the timer of every other.
+        timers.put(session.id(), timer.schedule(() -> Thread.ofVirtual().name("otbroker-grant-end-cut")
+                .start(() -> session.cutter().cut("The grant has ended.")), delay, TimeUnit.MILLISECONDS));
     }
 
     /** Forgets a session that has ended. */

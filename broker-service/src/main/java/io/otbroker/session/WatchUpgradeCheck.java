@@ -39,8 +39,11 @@ public class WatchUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        boolean crossSite = BrowserSession.presentIn(request.getHeader("Cookie"))
-                && !sameOrigin(request.getHeader("Origin"), request.scheme(), request.authority());
+        // A browser always sends Origin; an API client may send none. A foreign Origin is refused even without a
+        // recognised session cookie, so that a renamed cookie cannot silently switch the check off.
+        String origin = request.getHeader("Origin");
+        boolean crossSite = origin != null ? !sameOrigin(origin, request.scheme(), request.authority())
+                : BrowserSession.presentIn(request.getHeader("Cookie"));
         String id = context.pathParam("id");
         // Audit events go to the database: off the event loop.
         return context.securityIdentity().chain(identity -> Uni.createFrom().item(() -> decide(identity, id, crossSite))

@@ -263,9 +263,9 @@ final class RelayCommand implements Command {
                 return;
             }
         }
-        if (message != null) {
-            notice(message);
-        }
+        // The asset leg closes and the recording is sealed before the vendor is told: telling blocks while a vendor
+        // does not read, and a stalled vendor must not hold the asset or an unsealed recording open.
+        byte[] told = message == null ? null : recordNotice(message);
         if (upstream != null) {
             upstream.close(true);
         }
@@ -280,6 +280,9 @@ final class RelayCommand implements Command {
             }
             recordEnd(status, reason, recordingState);
         } finally {
+            if (told != null) {
+                tellVendor(told);
+            }
             // Whatever the audit log says, the vendor's channel closes.
             exit.onExit(status, message == null ? "" : message);
         }
@@ -313,6 +316,11 @@ final class RelayCommand implements Command {
 
     /** Tells the vendor {@code text}; recorded and shown to watchers like everything the vendor sees. */
     private void notice(String text) {
+        tellVendor(recordNotice(text));
+    }
+
+    /** Records {@code text} as the vendor will see it and shows it to watchers; returns the line to send. */
+    private byte[] recordNotice(String text) {
         byte[] line = ("otbroker: " + text + (pty ? "\r\n" : "\n")).getBytes(StandardCharsets.UTF_8);
         try {
             if (recording != null) {
@@ -324,6 +332,10 @@ final class RelayCommand implements Command {
         if (live != null) {
             live.watchers().notice("otbroker: " + text + "\r\n");
         }
+        return line;
+    }
+
+    private void tellVendor(byte[] line) {
         try {
             err.write(line);
             err.flush();

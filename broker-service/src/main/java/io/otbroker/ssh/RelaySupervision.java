@@ -42,6 +42,10 @@ final class RelaySupervision {
             cut.accept("No operator watched within " + minutes(longest) + ": the session ends.");
         }
         gate.onLost(this::lost);
+        if (outcome == SupervisionGate.Outcome.WATCHED && gate.state() != SupervisionGate.State.SUPERVISED) {
+            // The operator left before the listener was in place: hold input and wait as for any later loss.
+            lost();
+        }
         return outcome == SupervisionGate.Outcome.WATCHED;
     }
 

@@ -89,7 +89,10 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
             return Optional.of(new Refusal("session limit reached: " + open + " of " + maxSessionsPerVendor
                     + " per vendor", false));
         }
-        session.setAttribute(SshLogin.KEY, new SshLogin(grant.get(), registered.get().fingerprint));
+        // Why: once a key is proven (SL3/SL4, waiting for the code) a later key query must not rename the login.
+        if (session.getAttribute(SshLogin.KEY_PROVEN) == null) {
+            session.setAttribute(SshLogin.KEY, new SshLogin(grant.get(), registered.get().fingerprint));
+        }
         return Optional.empty();
     }
 

@@ -78,6 +78,7 @@ class RealmFilesTest {
         List<String> users = new ArrayList<>(List.of("alice", "victor", "oscar", "olivia", "audrey", "adam"));
         IntStream.rangeClosed(3, 20).mapToObj(n -> String.format("operator%02d", n)).forEach(users::add);
         users.add("mallory");
+        users.add("trudy");
         assertEquals(users, new ArrayList<>(RealmFiles.demoTotpSecrets().keySet()));
         assertFalse(dev.has("_comment"));
         JsonNode organisations = find(dev.path("groups"), "name", "vendor-organisations");

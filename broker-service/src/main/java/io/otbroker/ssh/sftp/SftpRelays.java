@@ -4,6 +4,7 @@ import io.otbroker.access.ActiveGrant;
 import io.otbroker.access.ActiveGrants;
 import io.otbroker.asset.Protocol;
 import io.otbroker.audit.AuditEventType;
+import io.otbroker.policy.SecurityLevel;
 import io.otbroker.policy.SessionRules;
 import io.otbroker.ssh.RefusedCommand;
 import io.otbroker.ssh.RelayedSession;
@@ -58,7 +59,10 @@ public class SftpRelays implements SubsystemFactory {
         ActiveGrant grant = session.grant();
         // Without a login the relay refuses the session itself; no conduit rule applies then.
         SessionRules rules = grant == null ? SessionRules.SHELL_ONLY : grants.sessionRules(grant.grantId(), Protocol.SSH);
-        if (grant != null && !rules.fileTransferAllowed()) {
+        // Supervised zones (SL4) never transfer files, whatever a conduit says: an SFTP session has nothing an
+        // operator could watch. Checked here too, not only through the conduit rules, as a second line.
+        boolean supervised = grant != null && grant.level().supervision() == SecurityLevel.Supervision.REQUIRED;
+        if (grant != null && (supervised || !rules.fileTransferAllowed())) {
             session.audit(AuditEventType.SSH_REQUEST_REFUSED, "ssh", Map.of("request", "subsystem", "name", "sftp",
                     "reason", "the conduit allows no file transfer"));
             return new RefusedCommand("This asset's conduit allows no file transfer.");
