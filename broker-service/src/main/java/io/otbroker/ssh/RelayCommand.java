@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -44,6 +45,9 @@ final class RelayCommand implements Command {
 
     /** Exit status the vendor sees when the broker refuses or cuts the session. */
     private static final int REFUSED = 255;
+
+    /** How long a cut waits for the vendor to take its last message. */
+    private static final Duration NOTICE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Relays relays;
     private final String command;
@@ -263,9 +267,9 @@ final class RelayCommand implements Command {
                 return;
             }
         }
-        // The asset leg closes and the recording is sealed before the vendor is told: telling blocks while a vendor
-        // does not read, and a stalled vendor must not hold the asset or an unsealed recording open.
-        byte[] told = message == null ? null : recordNotice(message);
+        if (message != null) {
+            tellWithin(NOTICE_TIMEOUT, recordNotice(message));
+        }
         if (upstream != null) {
             upstream.close(true);
         }
@@ -280,9 +284,6 @@ final class RelayCommand implements Command {
             }
             recordEnd(status, reason, recordingState);
         } finally {
-            if (told != null) {
-                tellVendor(told);
-            }
             // Whatever the audit log says, the vendor's channel closes.
             exit.onExit(status, message == null ? "" : message);
         }
@@ -333,6 +334,19 @@ final class RelayCommand implements Command {
             live.watchers().notice("otbroker: " + text + "\r\n");
         }
         return line;
+    }
+
+    /**
+     * Tells the vendor before the asset leg closes (closing it closes the vendor's streams), but waits at most
+     * {@code timeout}: a vendor who does not read must not hold the asset or an unsealed recording open.
+     */
+    private void tellWithin(Duration timeout, byte[] line) {
+        Thread teller = Thread.ofVirtual().name("otbroker-ssh-notice-" + id).start(() -> tellVendor(line));
+        try {
+            teller.join(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void tellVendor(byte[] line) {
