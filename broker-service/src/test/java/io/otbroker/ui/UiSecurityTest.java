@@ -33,10 +33,11 @@ class UiSecurityTest {
     }
 
     @Test
-    void operatorPagesAreForOperatorsOnly() {
+    void operatorPagesAreForOperatorsWhoAreNotVendors() {
         as("oscar").get("/operator/").then().statusCode(200).body(containsString("Approvals"));
         as("alice").get("/operator/").then().statusCode(403).body(not(containsString("Approvals")));
         as("audrey").get("/operator/index.html").then().statusCode(403);
+        as("mallory").get("/operator/").then().statusCode(403); // vendor and operator: acts as a vendor
         given().redirects().follow(false).get("/operator/").then().statusCode(302)
                 .header("Location", containsString("/protocol/openid-connect/auth"));
     }
