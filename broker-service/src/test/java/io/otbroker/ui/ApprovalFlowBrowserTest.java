@@ -18,8 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,21 +26,7 @@ import org.junit.jupiter.api.Test;
  * active and the SSH command without a reload. Plus what a vendor must never get.
  */
 @QuarkusTest
-class ApprovalFlowBrowserTest {
-
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void startChromium() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
+class ApprovalFlowBrowserTest extends ChromiumTest {
 
     @Test
     void vendorRequestsOperatorApprovesAndTheVendorSeesTheGrantLive() throws Exception {

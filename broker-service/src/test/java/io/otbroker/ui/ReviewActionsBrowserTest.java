@@ -1,37 +1,33 @@
 package io.otbroker.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.otbroker.access.AccessFixtures;
+import io.otbroker.session.LiveSession;
+import io.otbroker.session.LiveSessions;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deny and revoke from the operator's page as the vendor sees them, field errors from the broker's
- * problem answers, the keyboard path to login, and the pages at tablet width.
+ * Deny and revoke from the operator's page as the vendor sees them, ending a live session, field errors
+ * from the broker's problem answers, the keyboard path to login, and the pages at tablet width.
  */
 @QuarkusTest
-class ReviewActionsBrowserTest {
+class ReviewActionsBrowserTest extends ChromiumTest {
 
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void startChromium() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
+    @Inject
+    LiveSessions sessions;
 
     @Test
     void aRefusedRequestMarksTheFieldsTheBrokerNames() {
@@ -80,6 +76,28 @@ class ReviewActionsBrowserTest {
     }
 
     @Test
+    void anOperatorEndsALiveSessionWithAReason() throws Exception {
+        CompletableFuture<String> toldTheVendor = new CompletableFuture<>();
+        UUID id = UUID.randomUUID();
+        // Stands in for a relayed SSH session (the relay itself is tested in the ssh package).
+        sessions.add(new LiveSession(id, 4711, "alice", "historian-01", "SSH", Instant.now(),
+                Instant.now().plusSeconds(3600), message -> {
+                    sessions.remove(id);
+                    toldTheVendor.complete(message);
+                }));
+        Page oscar = browsers.loggedIn("oscar");
+        Locator row = oscar.locator("#sessions-table tr[data-session='" + id + "']");
+        assertThat(row).containsText("historian-01");
+        row.locator("textarea").fill("Unplanned change on the historian");
+        row.locator("button[type=submit]").click();
+        assertEquals("An operator ended the session: Unplanned change on the historian",
+                toldTheVendor.get(10, TimeUnit.SECONDS));
+        // The list is re-read every 5 s; the session leaves it once its relay has ended.
+        assertThat(oscar.locator("#sessions-table tr[data-session='" + id + "']"))
+                .hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+    }
+
+    @Test
     void loginWorksFromTheKeyboardAndPagesFitATablet() {
         Page anonymous = browsers.anonymous();
         anonymous.navigate("/");
@@ -88,17 +106,18 @@ class ReviewActionsBrowserTest {
         assertThat(anonymous.locator("#login")).isFocused();
 
         Page oscar = browsers.loggedIn("oscar");
-        oscar.setViewportSize(768, 1024);
-        assertThat(oscar.locator("#queue-live")).hasText("● live");
-        assertTrue((Boolean) oscar.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
-                "no sideways scrolling at tablet width");
-        Browsers.screenshot(oscar, "operator-tablet");
+        fitsATablet(oscar, "#queue-live", "operator-tablet");
         Page alice = browsers.loggedIn("alice");
-        alice.setViewportSize(768, 1024);
-        assertThat(alice.locator("#requests-live")).hasText("● live");
-        assertTrue((Boolean) alice.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+        fitsATablet(alice, "#requests-live", "vendor-tablet");
+    }
+
+    /** At tablet width the page, once live, needs no sideways scrolling; saved as a screenshot. */
+    private static void fitsATablet(Page page, String liveMark, String screenshot) {
+        page.setViewportSize(768, 1024);
+        assertThat(page.locator(liveMark)).hasText("● live");
+        assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
                 "no sideways scrolling at tablet width");
-        Browsers.screenshot(alice, "vendor-tablet");
+        Browsers.screenshot(page, screenshot);
     }
 
     private static void open(Page operator, String table, long requestId) {
