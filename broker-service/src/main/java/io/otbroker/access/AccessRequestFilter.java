@@ -39,7 +39,10 @@ public record AccessRequestFilter(AccessState state, Long assetId, String vendor
 
     /** The stored states and times that make {@link #state} the effective one at {@code now}. */
     private String stateCondition(Map<String, Object> parameters, Instant now) {
-        parameters.put("state", state);
+        if (state != AccessState.ACTIVE) {
+            // ACTIVE is derived from the granted states and the clock; a stray :state would break the query.
+            parameters.put("state", state);
+        }
         switch (state) {
             case PENDING -> {
                 parameters.put("now", now);

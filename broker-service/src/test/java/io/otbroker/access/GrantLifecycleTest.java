@@ -99,6 +99,8 @@ class GrantLifecycleTest {
         clock.advance(Duration.ofMinutes(61));
         as("alice").get(REQUESTS + "/" + id).then().body("state", equalTo("ACTIVE"))
                 .body("stateChangedBy", equalTo("system"));
+        as("oscar").get(REQUESTS + "?state=ACTIVE&vendor=alice").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem((int) id));
         scheduler.applyDueTransitions();
         AccessChange activation = changes.await(id, AccessState.ACTIVE);
         assertEquals(AccessState.APPROVED, activation.previous());

@@ -1,0 +1,108 @@
+// The vendor's own requests with their live state, polled every few seconds; cancel; and the SSH
+// command for an active SSH grant (host and port as the broker says).
+import { api } from '../api.js';
+import { el, notice, show } from '../dom.js';
+import { timeOf } from '../time.js';
+
+const POLL_MILLIS = 3000;
+const CANCELLABLE = new Set(['PENDING', 'APPROVED']);
+
+/** The list of own requests, kept current while the page is open. */
+export class MyRequests {
+  constructor(container, liveMark, username) {
+    this.container = container;
+    this.liveMark = liveMark;
+    this.username = username;
+    this.shown = null;
+    this.frontDoor = null;
+  }
+
+  start() {
+    this.refresh();
+    setInterval(() => this.refresh(), POLL_MILLIS);
+  }
+
+  async refresh() {
+    try {
+      const page = await api('/api/access-requests?size=100');
+      this.liveMark.className = 'live';
+      this.liveMark.textContent = '● live';
+      if (page.items.some(isActiveSsh) && !this.frontDoor) {
+        this.frontDoor = await api('/api/ssh-front-door');
+      }
+      const fingerprint = JSON.stringify(page.items);
+      if (fingerprint !== this.shown) {
+        this.shown = fingerprint;
+        this.render(page.items);
+      }
+    } catch (error) {
+      this.liveMark.className = 'live offline';
+      this.liveMark.textContent = '● not updating';
+      if (this.shown === null) {
+        show(this.container, notice('error', error.message));
+      }
+    }
+  }
+
+  render(items) {
+    if (items.length === 0) {
+      show(this.container, notice('empty', 'You have no requests yet. Choose an asset below to request access.'));
+      return;
+    }
+    show(this.container, el('div', { className: 'table-wrap' }, el('table', { id: 'my-requests' },
+      el('thead', {}, el('tr', {}, ['#', 'Asset', 'State', 'Window', 'Reason', ''].map((title) =>
+        el('th', { scope: 'col', text: title })))),
+      el('tbody', {}, items.map((request) => this.row(request))))));
+  }
+
+  row(request) {
+    const start = request.grantStart || request.requestedStart;
+    const end = request.grantEnd || request.requestedEnd;
+    return el('tr', { 'data-request': request.id },
+      el('td', { text: String(request.id) }),
+      el('td', {}, `${request.assetName} `, el('span', { className: 'hint',
+        text: `${request.zoneName}, ${request.securityLevel}` })),
+      el('td', {}, el('span', { className: `state state-${request.state}`, text: request.state }),
+        request.stateReason ? el('div', { className: 'hint', text: request.stateReason }) : null),
+      el('td', {}, timeOf(start), ' – ', timeOf(end)),
+      el('td', { text: request.reason || '' }),
+      el('td', {}, this.actions(request)));
+  }
+
+  actions(request) {
+    if (isActiveSsh(request) && this.frontDoor) {
+      return sshCommand(this.frontDoor, this.username, request.assetName);
+    }
+    if (CANCELLABLE.has(request.state)) {
+      return el('button', { type: 'button', className: 'danger', text: 'Cancel',
+        'aria-label': `Cancel request ${request.id}`, onclick: (event) => this.cancel(request, event.target) });
+    }
+    return null;
+  }
+
+  async cancel(request, button) {
+    button.disabled = true;
+    try {
+      await api(`/api/access-requests/${request.id}/cancel`, { method: 'POST' });
+    } catch (error) {
+      button.after(notice('error', error.message));
+    }
+    await this.refresh();
+  }
+}
+
+function isActiveSsh(request) {
+  return request.state === 'ACTIVE' && request.protocols.includes('SSH');
+}
+
+function sshCommand(frontDoor, username, assetName) {
+  const command = `ssh -p ${frontDoor.port} ${username}:${assetName}@${frontDoor.host}`;
+  const code = el('code', { className: 'ssh-command', text: command });
+  const status = el('span', { className: 'hint', 'aria-live': 'polite' });
+  return el('div', { className: 'command' }, code,
+    el('button', { type: 'button', text: 'Copy', 'aria-label': `Copy the SSH command for ${assetName}`,
+      onclick: () => navigator.clipboard.writeText(command)
+        .then(() => { status.textContent = 'Copied'; },
+          () => { status.textContent = 'Select the command and copy it'; }) }),
+    status);
+}
