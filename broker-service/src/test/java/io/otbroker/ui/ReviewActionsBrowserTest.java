@@ -10,10 +10,15 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.otbroker.access.AccessFixtures;
 import io.otbroker.session.LiveSession;
 import io.otbroker.session.LiveSessions;
+import io.otbroker.session.SessionTraffic;
+import io.otbroker.session.SupervisionGate;
+import io.otbroker.session.Watchers;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,11 +85,12 @@ class ReviewActionsBrowserTest extends ChromiumTest {
         CompletableFuture<String> toldTheVendor = new CompletableFuture<>();
         UUID id = UUID.randomUUID();
         // Stands in for a relayed SSH session (the relay itself is tested in the ssh package).
-        sessions.add(new LiveSession(id, 4711, "alice", "historian-01", "SSH", Instant.now(),
-                Instant.now().plusSeconds(3600), message -> {
-                    sessions.remove(id);
-                    toldTheVendor.complete(message);
-                }));
+        Instant now = Instant.now();
+        sessions.add(new LiveSession(id, 4711, "alice", "historian-01", "SSH", now, now.plusSeconds(3600), message -> {
+            sessions.remove(id);
+            toldTheVendor.complete(message);
+        }, new SessionTraffic(), new Watchers(now, Clock.systemUTC(), 80, 24, "alice on historian-01", Map.of(),
+                new SupervisionGate(false, Clock.systemUTC()))));
         Page oscar = browsers.loggedIn("oscar");
         Locator row = oscar.locator("#sessions-table tr[data-session='" + id + "']");
         assertThat(row).containsText("historian-01");
