@@ -5,10 +5,10 @@ import io.otbroker.recorder.chain.RecordUnit;
 import io.otbroker.recorder.chain.SegmentedRecording;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +45,7 @@ public final class RecordingWriter {
     RecordingWriter(RecordingId id, SegmentedRecording segments, RecorderSettings settings,
                     RecordingFailureListener listener) {
         this.id = id;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity()); // why linked: an idle recording holds no array
         this.maxWait = settings.maxEnqueueWait();
         this.segments = segments;
         this.listener = listener;

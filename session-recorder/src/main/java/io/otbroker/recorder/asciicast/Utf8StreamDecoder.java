@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 final class Utf8StreamDecoder {
 
     private static final int RUN_CHARS = 8192;
+    private static final int FIRST_RUN_CHARS = 64;
     private static final byte[] NOTHING = new byte[0];
 
     /** Takes decoded characters {@code chars[from, to)}; the array is reused after the call. */
@@ -41,7 +42,7 @@ final class Utf8StreamDecoder {
     /** Ends the stream: a dangling partial character becomes U+FFFD. */
     int finish(CharSink sink) {
         int decoded = decodeAll(ByteBuffer.wrap(carry), true, sink);
-        while (decoder.flush(run()).isOverflow()) {
+        while (decoder.flush(run(1)).isOverflow()) {
             decoded += hand(sink);
         }
         decoded += hand(sink);
@@ -55,16 +56,20 @@ final class Utf8StreamDecoder {
         int decoded = 0;
         CoderResult result;
         do {
-            result = decoder.decode(input, run(), endOfInput);
+            result = decoder.decode(input, run(input.remaining()), endOfInput);
             decoded += hand(sink);
         } while (result.isOverflow());
         return decoded;
     }
 
-    /** Why lazily: an idle session's recording never needs the buffer. */
-    private CharBuffer run() {
-        if (run == null) {
-            run = CharBuffer.allocate(RUN_CHARS);
+    /**
+     * The run buffer, big enough for {@code bytes} more input bytes (up to {@link #RUN_CHARS}). Why sized to
+     * the need: a session that only shows a prompt keeps a small buffer; bulk output grows it once.
+     */
+    private CharBuffer run(int bytes) {
+        int wanted = Math.clamp(bytes + 1L, FIRST_RUN_CHARS, RUN_CHARS);
+        if (run == null || run.capacity() < wanted) {
+            run = CharBuffer.allocate(wanted);
         }
         return run;
     }
