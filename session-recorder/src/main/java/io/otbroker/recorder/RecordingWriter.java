@@ -5,18 +5,17 @@ import io.otbroker.recorder.chain.RecordUnit;
 import io.otbroker.recorder.chain.SegmentedRecording;
 
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Hands units from the relay to one writer thread through a bounded queue, so the relay never waits for the
- * disk in the normal case. The writer thread also encodes the units ({@link PendingUnit#encode}), one at a
+ * Hands units from the relay to one writer thread through a queue bounded by bytes ({@link UnitQueue}: at most
+ * {@link RecorderSettings#queueBytes()} plus one unit per recording), so the relay never waits for the disk
+ * in the normal case. The writer thread also encodes the units ({@link PendingUnit#encode}), one at a
  * time and in queue order, so the relay thread pays only for copying and queueing.
  *
  * <p><b>Fail closed.</b> If the queue stays full for longer than the configured wait (the disk does not keep
@@ -33,7 +32,7 @@ public final class RecordingWriter {
     private static final PendingUnit END = PendingUnit.of(new RecordUnit(new byte[0], 0, false, 0, 0));
 
     private final RecordingId id;
-    private final BlockingQueue<PendingUnit> queue;
+    private final UnitQueue queue;
     private final Duration maxWait;
     private final SegmentedRecording segments;
     private final RecordingFailureListener listener;
@@ -45,7 +44,7 @@ public final class RecordingWriter {
     RecordingWriter(RecordingId id, SegmentedRecording segments, RecorderSettings settings,
                     RecordingFailureListener listener) {
         this.id = id;
-        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity()); // why linked: an idle recording holds no array
+        this.queue = new UnitQueue(settings.queueBytes());
         this.maxWait = settings.maxEnqueueWait();
         this.segments = segments;
         this.listener = listener;
@@ -165,8 +164,7 @@ public final class RecordingWriter {
      */
     private RecordingFailedException fail(RecordingFailedException cause) {
         boolean first = failure.compareAndSet(null, cause);
-        queue.clear();
-        queue.offer(END);
+        queue.replaceAllWith(END);
         if (first) {
             listener.recordingFailed(id, cause);
             return cause;
