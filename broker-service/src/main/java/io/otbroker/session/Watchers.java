@@ -5,6 +5,7 @@ import io.otbroker.recorder.asciicast.AsciicastHeader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +78,13 @@ public final class Watchers {
     public void output(byte[] chunk) {
         if (!watching.isEmpty()) {
             publish(AsciicastEvent.Type.OUTPUT, outputText, chunk);
+        }
+    }
+
+    /** Bytes the asset sent to the vendor: {@code bytes[offset, offset + length)}, copied only if someone watches. */
+    public void output(byte[] bytes, int offset, int length) {
+        if (!watching.isEmpty()) {
+            output(Arrays.copyOfRange(bytes, offset, offset + length));
         }
     }
 

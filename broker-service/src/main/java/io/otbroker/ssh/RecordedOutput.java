@@ -5,12 +5,12 @@ import io.otbroker.session.LiveSession;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
  * What the asset sends to the vendor: recorded first, then shown to the session's watchers, counted, and
  * passed on. Why in that order: if the recording fails, the bytes do not reach the vendor (or a watcher)
- * unrecorded; the writer throws and the session is cut. Watchers never block (see {@code Watchers}).
+ * unrecorded; the writer throws and the session is cut. Watchers never block (see {@code Watchers}). The
+ * recording and the watchers copy what they keep, so the relay's buffer is passed on as it is.
  */
 final class RecordedOutput extends FilterOutputStream {
 
@@ -30,11 +30,10 @@ final class RecordedOutput extends FilterOutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        byte[] chunk = Arrays.copyOfRange(bytes, offset, offset + length);
-        recording.output(chunk);
-        live.watchers().output(chunk);
+        recording.output(bytes, offset, length);
+        live.watchers().output(bytes, offset, length);
         live.traffic().receivedFromAsset(length);
-        out.write(chunk);
+        out.write(bytes, offset, length);
         out.flush();
     }
 }

@@ -47,8 +47,16 @@ public final class ActiveRecording {
         return lastMicros;
     }
 
-    /** Queues a unit; throws {@link RecordingFailedException} when the recording has failed. */
+    /** Queues an encoded unit; throws {@link RecordingFailedException} when the recording has failed. */
     public void append(RecordUnit unit) {
+        writer.append(PendingUnit.of(unit));
+    }
+
+    /**
+     * Queues a unit that the writer thread encodes, in order with every other unit; throws
+     * {@link RecordingFailedException} when the recording has failed.
+     */
+    public void append(PendingUnit unit) {
         writer.append(unit);
     }
 

@@ -9,22 +9,27 @@ import java.time.Duration;
  *
  * @param segments        when segments are cut
  * @param indexInterval   spacing of seek points in recording time
- * @param queueCapacity   units the relay may hand over before the writer thread has written them
+ * @param queueBytes      bytes the relay may hand over before the writer thread has written them: the memory
+ *                        ceiling of one recording's queue (plus one unit, and a small overhead per unit)
  * @param maxEnqueueWait  how long the relay may wait for room in a full queue before the recording fails
  */
-public record RecorderSettings(SegmentPolicy segments, Duration indexInterval, int queueCapacity,
+public record RecorderSettings(SegmentPolicy segments, Duration indexInterval, long queueBytes,
                                Duration maxEnqueueWait) {
 
     public RecorderSettings {
-        if (queueCapacity < 1 || indexInterval.isNegative() || indexInterval.isZero() || maxEnqueueWait.isNegative()) {
+        if (queueBytes < 1 || indexInterval.isNegative() || indexInterval.isZero() || maxEnqueueWait.isNegative()) {
             throw new IllegalArgumentException("queue capacity, index interval and wait must be positive");
         }
     }
 
-    /** 1 MiB or 60 s segments, a seek point every 5 s, 4096 queued units, at most 250 ms of waiting. */
+    /**
+     * 1 MiB or 60 s segments, a seek point every 5 s, 8 MiB queued per recording, at most 1 s of waiting. Why
+     * 8 MiB and 1 s: a bulk download runs ahead of the disk while a segment is forced (fsync) and the relay
+     * is held back (the SSH window closes) rather than cut; a disk that stalls longer still fails the recording.
+     */
     public static RecorderSettings defaults() {
         return new RecorderSettings(new SegmentPolicy(1024 * 1024, Duration.ofSeconds(60)), Duration.ofSeconds(5),
-                4096, Duration.ofMillis(250));
+                8L * 1024 * 1024, Duration.ofSeconds(1));
     }
 
     long indexIntervalMicros() {

@@ -5,8 +5,6 @@ import io.otbroker.recorder.chain.RecordUnit;
 import io.otbroker.recorder.chain.SegmentedRecording;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Hands units from the relay to one writer thread through a bounded queue, so the relay never waits for the
- * disk in the normal case.
+ * Hands units from the relay to one writer thread through a queue bounded by bytes ({@link UnitQueue}: at most
+ * {@link RecorderSettings#queueBytes()} plus one unit per recording), so the relay never waits for the disk
+ * in the normal case. The writer thread also encodes the units ({@link PendingUnit#encode}), one at a
+ * time and in queue order, so the relay thread pays only for copying and queueing.
  *
  * <p><b>Fail closed.</b> If the queue stays full for longer than the configured wait (the disk does not keep
  * up), or the writer thread hits any I/O error, the recording is failed: the failure listener is told once,
@@ -29,10 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RecordingWriter {
 
-    private static final RecordUnit END = new RecordUnit(new byte[0], 0, false, 0, 0);
+    private static final PendingUnit END = PendingUnit.of(new RecordUnit(new byte[0], 0, false, 0, 0));
 
     private final RecordingId id;
-    private final BlockingQueue<RecordUnit> queue;
+    private final UnitQueue queue;
     private final Duration maxWait;
     private final SegmentedRecording segments;
     private final RecordingFailureListener listener;
@@ -44,15 +44,19 @@ public final class RecordingWriter {
     RecordingWriter(RecordingId id, SegmentedRecording segments, RecorderSettings settings,
                     RecordingFailureListener listener) {
         this.id = id;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.queue = new UnitQueue(settings.queueBytes());
         this.maxWait = settings.maxEnqueueWait();
         this.segments = segments;
         this.listener = listener;
         Thread.ofVirtual().name("recording-writer-" + id).start(this::drainQueue);
     }
 
-    /** Queues one unit; throws at once if the recording has failed or is closed, or the queue stays full too long. */
-    public void append(RecordUnit unit) {
+    /**
+     * Queues one unit for the writer thread, which encodes it there; throws at once if the recording has failed
+     * or is closed, or the queue stays full too long. A failure while encoding or writing later fails the
+     * recording and tells the listener.
+     */
+    public void append(PendingUnit unit) {
         admit(unit, false);
         throwIfFailed();
     }
@@ -94,7 +98,7 @@ public final class RecordingWriter {
      * end marker, where it is never written although {@code append} returned normally (forwarded unrecorded).
      * Waiting for the lock counts against the same {@code maxWait} as waiting for room in the queue.
      */
-    private void admit(RecordUnit unit, boolean last) {
+    private void admit(PendingUnit unit, boolean last) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         try {
             if (!admission.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -125,9 +129,12 @@ public final class RecordingWriter {
 
     private void drainQueue() {
         try {
-            RecordUnit unit;
-            while ((unit = queue.take()) != END && !hasFailed()) {
-                segments.append(unit);
+            PendingUnit pending;
+            while ((pending = queue.take()) != END && !hasFailed()) {
+                RecordUnit unit = pending.encode();
+                if (unit != null) {
+                    segments.append(unit);
+                }
                 if (queue.isEmpty()) {
                     segments.flush();
                 }
@@ -157,8 +164,7 @@ public final class RecordingWriter {
      */
     private RecordingFailedException fail(RecordingFailedException cause) {
         boolean first = failure.compareAndSet(null, cause);
-        queue.clear();
-        queue.offer(END);
+        queue.replaceAllWith(END);
         if (first) {
             listener.recordingFailed(id, cause);
             return cause;

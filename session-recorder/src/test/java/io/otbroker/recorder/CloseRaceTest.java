@@ -103,10 +103,10 @@ class CloseRaceTest {
         }
     }
 
-    /** A queue of two units, so relays often wait for room while the end marker is queued. */
+    /** A queue with room for about two units, so relays often wait for room while the end marker is queued. */
     private static RecorderSettings tinyQueue() {
-        return new RecorderSettings(new SegmentPolicy(4096, Duration.ofSeconds(60)), Duration.ofSeconds(5), 2,
-                Duration.ofSeconds(5));
+        return new RecorderSettings(new SegmentPolicy(4096, Duration.ofSeconds(60)), Duration.ofSeconds(5),
+                2 * (UnitQueue.UNIT_OVERHEAD + 32), Duration.ofSeconds(5));
     }
 
     private static RecordUnit line(String json) {

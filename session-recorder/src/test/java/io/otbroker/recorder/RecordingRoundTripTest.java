@@ -101,6 +101,29 @@ class RecordingRoundTripTest {
         assertEquals(writer.close(), writer.close());
     }
 
+    @Test
+    void eventsKeepTheRelaysBytesAndTimesAlthoughTheyAreEncodedLater() throws Exception {
+        MutableClock clock = new MutableClock(TestRecordings.START);
+        AsciicastWriter writer = TestRecordings.startTerminal(TestRecordings.recorder(
+                new FileSystemRecordingStore(root), clock, TestRecordings.smallSegments()), TestRecordings.TERMINAL_ID);
+        byte[] relayBuffer = "first\r\n".getBytes(StandardCharsets.UTF_8);
+        writer.output(relayBuffer, 0, relayBuffer.length);
+        relayBuffer[0] = 'F';
+        clock.advance(Duration.ofSeconds(2));
+        writer.output(relayBuffer, 0, 1);
+        writer.output(new byte[] {(byte) 0xe2, (byte) 0x82});
+        clock.advance(Duration.ofSeconds(3));
+        Manifest manifest = writer.close();
+
+        List<AsciicastEvent> events = readAll(new FileSystemRecordingStore(root).sealed(TestRecordings.TERMINAL_ID),
+                manifest);
+        assertEquals(List.of(new AsciicastEvent(0, AsciicastEvent.Type.OUTPUT, "first\r\n"),
+                        new AsciicastEvent(2_000_000, AsciicastEvent.Type.OUTPUT, "F"),
+                        new AsciicastEvent(5_000_000, AsciicastEvent.Type.OUTPUT, "\uFFFD")), events,
+                "a reused relay buffer does not change what was recorded; a dangling partial character is"
+                        + " flushed at close, timed when the relay handed it over");
+    }
+
     static List<AsciicastEvent> readAll(RecordingSource source, Manifest manifest) throws Exception {
         List<AsciicastEvent> events = new ArrayList<>();
         try (AsciicastReader reader = AsciicastReader.open(source, manifest)) {

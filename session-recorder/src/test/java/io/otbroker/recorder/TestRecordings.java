@@ -58,7 +58,7 @@ public final class TestRecordings {
 
     /** Small segments (256 bytes) so that a short recording has several, and a seek point every 5 s. */
     public static RecorderSettings smallSegments() {
-        return new RecorderSettings(new SegmentPolicy(256, Duration.ofSeconds(60)), Duration.ofSeconds(5), 64,
+        return new RecorderSettings(new SegmentPolicy(256, Duration.ofSeconds(60)), Duration.ofSeconds(5), 64 * 1024,
                 Duration.ofSeconds(5));
     }
 

@@ -50,18 +50,28 @@ public record AsciicastEvent(long timeMicros, Type type, String data) {
     }
 
     public AsciicastEvent {
-        if (timeMicros < 0 || timeMicros > MAX_TIME_MICROS) {
-            throw new MalformedRecordingException("event time out of range");
-        }
+        checkTime(timeMicros);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(data, "data");
     }
 
     /** The event line, without the line end. */
     public String toJsonLine() {
-        StringBuilder out = new StringBuilder(data.length() + 32).append('[');
-        appendSeconds(out, timeMicros).append(", \"").append(type.code).append("\", ");
-        return JsonWriter.quote(out, data).append(']').toString();
+        StringBuilder out = new StringBuilder(data.length() + 32);
+        return JsonWriter.quote(appendStart(out, timeMicros, type), data).append(']').toString();
+    }
+
+    /** Appends an event line up to its data: {@code [time, "code", }; the one place that writes it. */
+    static StringBuilder appendStart(StringBuilder out, long timeMicros, Type type) {
+        checkTime(timeMicros);
+        out.append('[');
+        return appendSeconds(out, timeMicros).append(", \"").append(type.code).append("\", ");
+    }
+
+    private static void checkTime(long timeMicros) {
+        if (timeMicros < 0 || timeMicros > MAX_TIME_MICROS) {
+            throw new MalformedRecordingException("event time out of range");
+        }
     }
 
     private static StringBuilder appendSeconds(StringBuilder out, long micros) {

@@ -1,24 +1,30 @@
 package io.otbroker.recorder.asciicast;
 
 import io.otbroker.recorder.ActiveRecording;
+import io.otbroker.recorder.PendingUnit;
 import io.otbroker.recorder.RecordingFailedException;
 import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.chain.Manifest;
 import io.otbroker.recorder.chain.RecordUnit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Records a terminal session as asciicast v2. The SSH relay calls {@link #output} and {@link #input} with
  * the bytes it relays, in whatever chunks they come; each direction has its own incremental UTF-8 decoder
  * so a character split across chunks is written whole. Every method throws
  * {@link RecordingFailedException} once the recording has failed: the relay must then cut the session.
+ *
+ * <p>Why the relay thread only copies and queues: decoding and JSON escaping cost more than relaying the
+ * bytes, so the recording's writer thread does them ({@link AsciicastEncoder}), in order. The event time is
+ * taken here, when the relay hands the bytes over. A failure found later on the writer thread still fails
+ * the recording, and the failure listener cuts the session.
  */
 public final class AsciicastWriter {
 
     private final ActiveRecording recording;
-    private final Utf8StreamDecoder outputDecoder = new Utf8StreamDecoder();
-    private final Utf8StreamDecoder inputDecoder = new Utf8StreamDecoder();
+    private final AsciicastEncoder encoder = new AsciicastEncoder();
     private int width;
     private int height;
 
@@ -27,7 +33,8 @@ public final class AsciicastWriter {
         this.recording = recording;
         this.width = header.width();
         this.height = header.height();
-        recording.append(new RecordUnit(line(header.toJsonLine()), 0, false, width, height));
+        byte[] line = (header.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8);
+        recording.append(new RecordUnit(line, 0, false, width, height));
     }
 
     public RecordingId id() {
@@ -35,13 +42,18 @@ public final class AsciicastWriter {
     }
 
     /** Bytes the asset sent to the vendor's terminal. */
-    public synchronized void output(byte[] bytes) {
-        event(AsciicastEvent.Type.OUTPUT, outputDecoder.decode(bytes));
+    public void output(byte[] bytes) {
+        output(bytes, 0, bytes.length);
+    }
+
+    /** Bytes the asset sent to the vendor's terminal: {@code bytes[offset, offset + length)}, copied. */
+    public synchronized void output(byte[] bytes, int offset, int length) {
+        chunk(AsciicastEvent.Type.OUTPUT, bytes, offset, length);
     }
 
     /** Bytes the vendor typed. */
     public synchronized void input(byte[] bytes) {
-        event(AsciicastEvent.Type.INPUT, inputDecoder.decode(bytes));
+        chunk(AsciicastEvent.Type.INPUT, bytes, 0, bytes.length);
     }
 
     /** The vendor's terminal changed size. */
@@ -49,12 +61,12 @@ public final class AsciicastWriter {
         AsciicastHeader.checkSize(columns, rows);
         width = columns;
         height = rows;
-        event(AsciicastEvent.Type.RESIZE, columns + "x" + rows);
+        text(AsciicastEvent.Type.RESIZE, columns + "x" + rows);
     }
 
     /** A marker a player shows as a chapter (e.g. "file transfer started"). */
     public synchronized void marker(String label) {
-        event(AsciicastEvent.Type.MARKER, label);
+        text(AsciicastEvent.Type.MARKER, label);
     }
 
     public boolean hasFailed() {
@@ -67,23 +79,36 @@ public final class AsciicastWriter {
      */
     public synchronized Manifest close() {
         try {
-            event(AsciicastEvent.Type.OUTPUT, outputDecoder.finish());
-            event(AsciicastEvent.Type.INPUT, inputDecoder.finish());
+            finish(AsciicastEvent.Type.OUTPUT);
+            finish(AsciicastEvent.Type.INPUT);
         } catch (RecordingFailedException failed) {
             // recording.close() below throws this same failure once it has sealed what was written
         }
         return recording.close();
     }
 
-    private void event(AsciicastEvent.Type type, String data) {
-        if (data.isEmpty() && type != AsciicastEvent.Type.MARKER) {
+    private void chunk(AsciicastEvent.Type type, byte[] bytes, int offset, int length) {
+        if (length == 0) {
             return;
         }
-        AsciicastEvent event = new AsciicastEvent(recording.elapsedMicros(), type, data);
-        recording.append(new RecordUnit(line(event.toJsonLine()), event.timeMicros(), true, width, height));
+        byte[] copy = Arrays.copyOfRange(bytes, offset, offset + length);
+        long time = recording.elapsedMicros();
+        int columns = width;
+        int rows = height;
+        recording.append(PendingUnit.encodedLater(length, () -> encoder.chunk(type, copy, time, columns, rows)));
     }
 
-    private static byte[] line(String json) {
-        return (json + "\n").getBytes(StandardCharsets.UTF_8);
+    private void finish(AsciicastEvent.Type type) {
+        long time = recording.elapsedMicros();
+        int columns = width;
+        int rows = height;
+        recording.append(PendingUnit.encodedLater(0, () -> encoder.finish(type, time, columns, rows)));
+    }
+
+    private void text(AsciicastEvent.Type type, String data) {
+        long time = recording.elapsedMicros();
+        int columns = width;
+        int rows = height;
+        recording.append(PendingUnit.encodedLater(data.length(), () -> encoder.text(type, data, time, columns, rows)));
     }
 }

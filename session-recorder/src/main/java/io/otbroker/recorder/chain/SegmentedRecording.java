@@ -16,12 +16,14 @@ import java.util.List;
 public final class SegmentedRecording {
 
     private static final int FLUSH_THRESHOLD = 64 * 1024;
+    private static final int FIRST_BUFFER = 4 * 1024;
 
     private final RecordingDraft draft;
     private final SegmentPolicy policy;
     private final SeekIndexBuilder index;
     private final List<SegmentEntry> segments = new ArrayList<>();
-    private final ByteBuffer buffer = ByteBuffer.allocate(FLUSH_THRESHOLD);
+    /** Grows from {@link #FIRST_BUFFER} to {@link #FLUSH_THRESHOLD} as needed: an idle session's stays small. */
+    private ByteBuffer buffer = ByteBuffer.allocate(0);
 
     private SegmentSink sink;
     private ChainHash hash;
@@ -67,6 +69,9 @@ public final class SegmentedRecording {
     }
 
     private void buffer(byte[] bytes) throws IOException {
+        if (bytes.length > buffer.remaining() && buffer.capacity() < FLUSH_THRESHOLD) {
+            grow(buffer.position() + bytes.length);
+        }
         if (bytes.length > buffer.remaining()) {
             flush();
         }
@@ -75,6 +80,14 @@ public final class SegmentedRecording {
         } else {
             buffer.put(bytes);
         }
+    }
+
+    private void grow(int needed) {
+        int capacity = Math.max(FIRST_BUFFER, buffer.capacity());
+        while (capacity < needed && capacity < FLUSH_THRESHOLD) {
+            capacity *= 2;
+        }
+        buffer = ByteBuffer.allocate(Math.min(capacity, FLUSH_THRESHOLD)).put(buffer.flip());
     }
 
     private void openSegment(long startMicros) throws IOException {

@@ -46,9 +46,9 @@ class AsciicastFormatTest {
         byte[] text = "a€😀ü".getBytes(StandardCharsets.UTF_8);
         for (int cut = 0; cut <= text.length; cut++) {
             Utf8StreamDecoder decoder = new Utf8StreamDecoder();
-            String first = decoder.decode(Arrays.copyOfRange(text, 0, cut));
-            String second = decoder.decode(Arrays.copyOfRange(text, cut, text.length));
-            assertEquals("a€😀ü", first + second + decoder.finish(), "cut at " + cut);
+            String first = decode(decoder, Arrays.copyOfRange(text, 0, cut));
+            String second = decode(decoder, Arrays.copyOfRange(text, cut, text.length));
+            assertEquals("a€😀ü", first + second + finish(decoder), "cut at " + cut);
         }
     }
 
@@ -57,7 +57,7 @@ class AsciicastFormatTest {
         Utf8StreamDecoder decoder = new Utf8StreamDecoder();
         StringBuilder decoded = new StringBuilder();
         for (byte b : "Grüße 😀".getBytes(StandardCharsets.UTF_8)) {
-            decoded.append(decoder.decode(new byte[] {b}));
+            decoded.append(decode(decoder, new byte[] {b}));
         }
         assertEquals("Grüße 😀", decoded.toString());
     }
@@ -65,8 +65,27 @@ class AsciicastFormatTest {
     @Test
     void invalidBytesBecomeReplacementCharacters() {
         Utf8StreamDecoder decoder = new Utf8StreamDecoder();
-        assertEquals("a\uFFFDb", decoder.decode(new byte[] {'a', (byte) 0xff, 'b'}));
-        assertEquals("", decoder.decode(new byte[] {(byte) 0xe2, (byte) 0x82}));
-        assertEquals("\uFFFD", decoder.finish(), "a partial character at the end of the stream");
+        assertEquals("a\uFFFDb", decode(decoder, new byte[] {'a', (byte) 0xff, 'b'}));
+        assertEquals("", decode(decoder, new byte[] {(byte) 0xe2, (byte) 0x82}));
+        assertEquals("\uFFFD", finish(decoder), "a partial character at the end of the stream");
+    }
+
+    @Test
+    void longTextIsDecodedWholeAcrossTheDecodersRuns() {
+        String text = "Grüße 😀 ".repeat(5_000);
+        Utf8StreamDecoder decoder = new Utf8StreamDecoder();
+        assertEquals(text, decode(decoder, text.getBytes(StandardCharsets.UTF_8)) + finish(decoder));
+    }
+
+    private static String decode(Utf8StreamDecoder decoder, byte[] chunk) {
+        StringBuilder text = new StringBuilder();
+        decoder.decode(chunk, (chars, from, to) -> text.append(chars, from, to - from));
+        return text.toString();
+    }
+
+    private static String finish(Utf8StreamDecoder decoder) {
+        StringBuilder text = new StringBuilder();
+        decoder.finish((chars, from, to) -> text.append(chars, from, to - from));
+        return text.toString();
     }
 }

@@ -48,7 +48,7 @@ class FailClosedTest {
     void diskRunningFullMidRecordingFailsTheRecording() throws Exception {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(256 * 1024).build())) {
             RecordingStore store = new FileSystemRecordingStore(disk.getPath("/recordings"));
-            AsciicastWriter writer = start(store, settings(16 * 1024, 64, Duration.ofSeconds(5)));
+            AsciicastWriter writer = start(store, settings(16 * 1024, 64 * 1024, Duration.ofSeconds(5)));
 
             RecordingFailedException thrown = writeUntilFailure(writer);
 
@@ -56,7 +56,7 @@ class FailClosedTest {
             assertInstanceOf(IOException.class, thrown.getCause());
             assertThrows(RecordingFailedException.class, () -> writer.output(KILOBYTE_OF_OUTPUT), "stays failed");
             assertThrows(RecordingFailedException.class, writer::close, "closing reports the failure too");
-            assertThrows(RecordingFailedException.class, () -> start(store, settings(1024, 64, Duration.ofSeconds(5))),
+            assertThrows(RecordingFailedException.class, () -> start(store, settings(1024, 64 * 1024, Duration.ofSeconds(5))),
                     "a full disk refuses new recordings");
         }
     }
@@ -64,7 +64,7 @@ class FailClosedTest {
     @Test
     void injectedIoErrorFailsTheRecording() throws Exception {
         RecordingStore store = new FileSystemRecordingStore(temp, FailingChannel.failingAfter(50_000));
-        AsciicastWriter writer = start(store, settings(4096, 64, Duration.ofSeconds(5)));
+        AsciicastWriter writer = start(store, settings(4096, 64 * 1024, Duration.ofSeconds(5)));
 
         RecordingFailedException thrown = writeUntilFailure(writer);
 
@@ -76,7 +76,7 @@ class FailClosedTest {
     @Test
     void failureToStartRefusesTheSession() throws Exception {
         RecordingStore store = new FileSystemRecordingStore(temp, FailingChannel.failingAfter(0));
-        assertThrows(RecordingFailedException.class, () -> start(store, settings(4096, 64, Duration.ofSeconds(5))));
+        assertThrows(RecordingFailedException.class, () -> start(store, settings(4096, 64 * 1024, Duration.ofSeconds(5))));
     }
 
     @Test
@@ -89,7 +89,7 @@ class FailClosedTest {
             return ChannelOpener.FILES.open(path, options);
         };
         RecordingStore store = new FileSystemRecordingStore(temp, stalling);
-        AsciicastWriter writer = start(store, settings(4096, 4, Duration.ofMillis(100)));
+        AsciicastWriter writer = start(store, settings(4096, 4 * 1024, Duration.ofMillis(100)));
         try {
             RecordingFailedException thrown = writeUntilFailure(writer);
             assertTrue(thrown.getMessage().contains("queue full for 100 ms"), thrown.getMessage());
@@ -106,7 +106,7 @@ class FailClosedTest {
     @Test
     void writtenDataIsIntactWhenTheRecordingFailsLater() throws Exception {
         RecordingStore store = new FileSystemRecordingStore(temp, FailingChannel.failingAfter(20_000));
-        AsciicastWriter writer = start(store, settings(4096, 64, Duration.ofSeconds(5)));
+        AsciicastWriter writer = start(store, settings(4096, 64 * 1024, Duration.ofSeconds(5)));
         writeUntilFailure(writer);
         assertThrows(RecordingFailedException.class, writer::close);
 
@@ -136,9 +136,9 @@ class FailClosedTest {
                 TestRecordings.metadata(RecordingId.random(), RecordingFormat.ASCIICAST), 80, 24, "t", Map.of(), listener);
     }
 
-    private static RecorderSettings settings(long segmentBytes, int queueCapacity, Duration maxWait) {
+    private static RecorderSettings settings(long segmentBytes, long queueBytes, Duration maxWait) {
         return new RecorderSettings(new SegmentPolicy(segmentBytes, Duration.ofMinutes(1)), Duration.ofSeconds(5),
-                queueCapacity, maxWait);
+                queueBytes, maxWait);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

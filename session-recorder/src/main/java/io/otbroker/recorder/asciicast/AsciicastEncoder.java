@@ -1,0 +1,66 @@
+package io.otbroker.recorder.asciicast;
+
+import io.otbroker.recorder.chain.RecordUnit;
+import io.otbroker.recorder.json.JsonWriter;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns one terminal session's relayed bytes into asciicast event lines. It runs on the recording's writer
+ * thread only (the pending units of {@link AsciicastWriter} call it there, in queue order), so its decoders
+ * and its reused line buffer need no locking. Decoded text is escaped straight into the line: no string per
+ * chunk, no string per character.
+ */
+final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
+
+    /** A line buffer grown past this by a bulk chunk is dropped, so an idle session does not keep it. */
+    private static final int KEPT_LINE_CHARS = 64 * 1024;
+
+    private final Utf8StreamDecoder outputDecoder = new Utf8StreamDecoder();
+    private final Utf8StreamDecoder inputDecoder = new Utf8StreamDecoder();
+    private StringBuilder line;
+
+    /** The event for a chunk of relayed bytes; null while the chunk holds only part of a character. */
+    RecordUnit chunk(AsciicastEvent.Type type, byte[] bytes, long timeMicros, int width, int height) {
+        StringBuilder out = start(type, timeMicros);
+        int decoded = decoder(type).decode(bytes, this);
+        return decoded == 0 ? null : end(out, timeMicros, width, height);
+    }
+
+    /** The event for the end of a stream (a dangling partial character); null if nothing dangles. */
+    RecordUnit finish(AsciicastEvent.Type type, long timeMicros, int width, int height) {
+        StringBuilder out = start(type, timeMicros);
+        int decoded = decoder(type).finish(this);
+        return decoded == 0 ? null : end(out, timeMicros, width, height);
+    }
+
+    /** An event whose data is already text (resize, marker). */
+    RecordUnit text(AsciicastEvent.Type type, String data, long timeMicros, int width, int height) {
+        return end(JsonWriter.escape(start(type, timeMicros), data), timeMicros, width, height);
+    }
+
+    @Override
+    public void accept(char[] chars, int from, int to) {
+        JsonWriter.escape(line, chars, from, to);
+    }
+
+    private Utf8StreamDecoder decoder(AsciicastEvent.Type type) {
+        return type == AsciicastEvent.Type.INPUT ? inputDecoder : outputDecoder;
+    }
+
+    private StringBuilder start(AsciicastEvent.Type type, long timeMicros) {
+        if (line == null) {
+            line = new StringBuilder(256);
+        }
+        line.setLength(0);
+        return AsciicastEvent.appendStart(line, timeMicros, type).append('"');
+    }
+
+    private RecordUnit end(StringBuilder out, long timeMicros, int width, int height) {
+        byte[] bytes = out.append("\"]\n").toString().getBytes(StandardCharsets.UTF_8);
+        if (out.capacity() > KEPT_LINE_CHARS) {
+            line = null;
+        }
+        return new RecordUnit(bytes, timeMicros, true, width, height);
+    }
+}
