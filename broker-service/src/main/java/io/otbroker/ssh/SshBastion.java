@@ -91,6 +91,7 @@ public class SshBastion {
     void start(@Observes StartupEvent event) throws IOException, GeneralSecurityException {
         KeyPair hostKey = BastionHostKey.loadOrCreate(hostKeyFile);
         server = SshServer.setUpDefaultServer();
+        server.setIoServiceFactoryFactory(ApplicationIoThreads.named("otbroker-ssh-io"));
         server.setHost(host);
         server.setPort(configuredPort);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));

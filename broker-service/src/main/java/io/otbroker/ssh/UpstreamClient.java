@@ -59,6 +59,7 @@ public class UpstreamClient {
     @PostConstruct
     void start() {
         client = SshClient.setUpDefaultClient();
+        client.setIoServiceFactoryFactory(ApplicationIoThreads.named("otbroker-ssh-upstream-io"));
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         // The front door decides when an idle vendor is cut; MINA's own 10-minute default on this leg would cut first.
         CoreModuleProperties.IDLE_TIMEOUT.set(client, idleTimeout);
