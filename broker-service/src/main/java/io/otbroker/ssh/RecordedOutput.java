@@ -36,4 +36,14 @@ final class RecordedOutput extends FilterOutputStream {
         out.write(bytes, offset, length);
         out.flush();
     }
+
+    /**
+     * Flushes, but leaves the vendor's stream open. Why: the asset's side closing (or MINA closing it after the
+     * recording failed) must not close the vendor's channel before the relay has told the vendor why; the relay
+     * closes that channel itself when the session ends.
+     */
+    @Override
+    public void close() throws IOException {
+        out.flush();
+    }
 }

@@ -46,6 +46,9 @@ final class RelayCommand implements Command {
     /** Exit status the vendor sees when the broker refuses or cuts the session. */
     private static final int REFUSED = 255;
 
+    /** What the vendor reads when the recording fails mid-session. */
+    private static final String UNRECORDABLE = "The session can no longer be recorded.";
+
     /** How long a cut waits for the vendor to take its last message. */
     private static final Duration NOTICE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -140,7 +143,7 @@ final class RelayCommand implements Command {
         Map<String, String> term = Map.of("TERM", env.getEnv().getOrDefault(Environment.ENV_TERM, ""));
         try {
             recording = relays.recordings.startTerminal(new RecordingId(id), grant.grantId(), grant.vendor(),
-                    grant.assetName(), columns, rows, term, (failedId, failure) -> cut("The session can no longer be recorded."));
+                    grant.assetName(), columns, rows, term, (failedId, failure) -> cut(UNRECORDABLE));
         } catch (RecordingFailedException e) {
             refused("recording cannot be started");
             end(REFUSED, "Session refused: it cannot be recorded.");
@@ -247,6 +250,12 @@ final class RelayCommand implements Command {
     }
 
     private void assetClosed() {
+        if (recording.hasFailed()) {
+            // The relay stops passing output once the recording fails, which may close the asset's channel
+            // before the failure listener's cut arrives: the vendor is told why all the same.
+            cut(UNRECORDABLE);
+            return;
+        }
         Integer status = channel.getExitStatus();
         end(status == null ? REFUSED : status, null, "the asset ended the session");
     }
