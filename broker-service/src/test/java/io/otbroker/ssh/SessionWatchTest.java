@@ -97,7 +97,7 @@ class SessionWatchTest extends FrontDoorTest {
     }
 
     @Test
-    void anUpgradeWithTheBrowserSessionMustComeFromThisSite() throws Exception {
+    void anUpgradeFromAnotherSiteIsRefused() throws Exception {
         Sleeping session = sleepingSession();
         Process ssh = session.ssh();
         LiveSession live = session.live();
@@ -107,6 +107,11 @@ class SessionWatchTest extends FrontDoorTest {
             crossSite.put("Origin", "https://evil.example");
             assertEquals(403, WatchClient.refusal(crossSite, live.id().toString()));
             assertTrue(SshFixtures.lastEvent("session.watch_refused", "oscar").orElseThrow().details.contains("cross-site"));
+
+            // A foreign page is refused even when no session cookie is recognised (a renamed cookie, say).
+            Map<String, String> foreignWithoutCookie = new HashMap<>(WatchClient.bearer("oscar"));
+            foreignWithoutCookie.put("Origin", "https://evil.example");
+            assertEquals(403, WatchClient.refusal(foreignWithoutCookie, live.id().toString()));
 
             crossSite.put("Origin", KeycloakResource.brokerUrl());
             try (WatchClient sameSite = WatchClient.withHeaders(crossSite, live.id())) {
