@@ -107,7 +107,19 @@ class AuditorBrowserTest extends ChromiumTest {
         for (String event : audrey.locator("#audit-table tbody tr td:nth-child(3)").allTextContents()) {
             assertTrue(event.startsWith("audit.verify"), event);
         }
-        Browsers.screenshot(audrey, "auditor");
+        Browsers.screenshot(audrey, "auditor-audit-log");
+
+        audrey.locator("#audit-from").fill("2030-01-02T10:00");
+        audrey.locator("#audit-to").fill("2030-01-01T10:00");
+        audrey.locator("#audit-filters button[type=submit]").click();
+        assertThat(audrey.locator("#audit-to")).hasAttribute("aria-invalid", "true");
+        audrey.locator("#history-vendor").fill("nobody-at-all");
+        audrey.locator("#history-filters button[type=submit]").click();
+        assertThat(audrey.locator("#history")).containsText("No session matches");
+        audrey.setViewportSize(768, 1024);
+        assertTrue((Boolean) audrey.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling at tablet width");
+        Browsers.screenshot(audrey, "auditor-tablet");
 
         APIResponse export = download(audrey, "#audit-export", "application/x-ndjson");
         List<String> lines = export.text().lines().toList();
