@@ -44,3 +44,10 @@ export function showProblem(form, status, error) {
   const fields = (error.fieldErrors || []).map((e) => `${e.field} ${e.message}`).join('; ');
   show(status, notice('error', fields ? `${error.message} ${fields}` : error.message));
 }
+
+/** Takes away what {@link showProblem} marked, after the broker accepted the form. */
+export function clearProblem(form, status) {
+  form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach((message) => message.remove());
+  show(status);
+}

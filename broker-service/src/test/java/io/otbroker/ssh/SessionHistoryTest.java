@@ -14,14 +14,12 @@ import io.otbroker.recorder.chain.RecordingVerifier;
 import io.otbroker.recorder.chain.Verdict;
 import io.otbroker.recorder.sign.PemKeys;
 import io.otbroker.recorder.store.DirectoryRecording;
-import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -44,7 +42,7 @@ class SessionHistoryTest extends FrontDoorTest {
         assertEquals(0, VendorSsh.run(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(),
                 "echo kept for the record").exitStatus());
 
-        JsonPath page = Poll.until(() -> verifiedPage(asset), "the session's verified recording");
+        JsonPath page = RecordedSshSession.verifiedHistory(asset);
         assertEquals(1, page.getLong("total"));
         assertEquals((int) grant, page.getInt("items[0].grantId"));
         assertEquals("alice", page.getString("items[0].vendor"));
@@ -69,7 +67,7 @@ class SessionHistoryTest extends FrontDoorTest {
         String asset = asset(target, target.hostKeyLine());
         activeGrant(asset);
         VendorSsh.run(bastion.port(), registeredKey("alice", dir), "alice:" + asset, List.of(), "echo evidence");
-        UUID id = UUID.fromString(Poll.until(() -> verifiedPage(asset), "the verified recording").getString("items[0].id"));
+        UUID id = UUID.fromString(RecordedSshSession.verifiedHistory(asset).getString("items[0].id"));
         String recording = "/api/recordings/" + id;
 
         byte[] zip = as("audrey").get(recording).then().statusCode(200).contentType("application/zip").extract().asByteArray();
@@ -83,8 +81,7 @@ class SessionHistoryTest extends FrontDoorTest {
         assertTrue(cast.startsWith("{\"version\": 2") && cast.contains("evidence"), cast);
         assertEquals(3, SshFixtures.events("recording.download", "recording/" + id).size());
 
-        Path segment = recordingsDir.resolve("sealed").resolve(id.toString()).resolve("segment-000000.seg");
-        Files.writeString(segment, Files.readString(segment).replace("evidence", "innocent"));
+        RecordedSshSession.tamper(recordingsDir, id, "evidence", "innocent");
         as("audrey").post(recording + "/verify").then().statusCode(200).body("status", equalTo("TAMPERED"));
         as("audrey").get(HISTORY + "?asset=" + asset).then().body("items[0].verification.status", equalTo("TAMPERED"));
         assertEquals("audrey", SshFixtures.events("recording.verify_failed", "recording/" + id).getLast().actor);
@@ -95,11 +92,6 @@ class SessionHistoryTest extends FrontDoorTest {
         }
         given().get(recording).then().statusCode(401);
         as("audrey").get("/api/recordings/" + UUID.randomUUID()).then().statusCode(404);
-    }
-
-    private static Optional<JsonPath> verifiedPage(String asset) {
-        JsonPath page = as("audrey").get(HISTORY + "?asset=" + asset).then().statusCode(200).extract().jsonPath();
-        return "VERIFIED".equals(page.getString("items[0].verification.status")) ? Optional.of(page) : Optional.empty();
     }
 
     private static Path unzip(byte[] zip, Path target) throws Exception {

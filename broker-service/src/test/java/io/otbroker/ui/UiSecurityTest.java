@@ -50,6 +50,19 @@ class UiSecurityTest {
     }
 
     @Test
+    void auditorPagesAreForAuditorsAndAloneMayCompileThePlayersWebAssembly() {
+        as("audrey").get("/auditor/").then().statusCode(200).body(containsString("Evidence"))
+                .header("Content-Security-Policy", containsString("script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"))
+                .header("Content-Security-Policy", not(containsString("'unsafe-eval'")))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        as("alice").get("/auditor/").then().statusCode(403).body(not(containsString("Evidence")));
+        as("oscar").get("/auditor/index.html").then().statusCode(403).body(not(containsString("Evidence")));
+        given().redirects().follow(false).get("/auditor/").then().statusCode(302)
+                .header("Location", containsString("/protocol/openid-connect/auth"));
+        hasSecurityHeaders(as("audrey").get("/auditorium").then());
+    }
+
+    @Test
     void vendorsLearnWhereTheSshFrontDoorIs() {
         as("alice").get("/api/ssh-front-door").then().statusCode(200)
                 .body("host", equalTo("localhost")).body("port", notNullValue());
