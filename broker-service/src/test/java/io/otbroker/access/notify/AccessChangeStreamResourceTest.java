@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The operators' live queue over a real HTTP connection, as an EventSource in the browser reads it. */
+/** The live access changes over a real HTTP connection, as an EventSource in the browser reads it. */
 @QuarkusTest
 class AccessChangeStreamResourceTest {
 
@@ -87,8 +87,38 @@ class AccessChangeStreamResourceTest {
     }
 
     @Test
-    void vendorsAndAdminsAreRefusedAndAnonymousCallersMustLogIn() {
-        as("alice").get(STREAM).then().statusCode(403);
+    void aVendorGetsTheChangesOfTheirOwnRequestsAndNeverAnotherVendorsOnes() throws Exception {
+        try (EventStreamClient alice = EventStreamClient.open(stream, Tokens.of("alice"))) {
+            assertEquals(200, alice.response().statusCode());
+            alice.await(EventStreamClient.Received::isComment, "the first heartbeat");
+            AccessChange victors = AccessChanges.created("victor", broker.id());
+            AccessChange alices = AccessChanges.created("alice", broker.id());
+            // Published in this order: had victor's change been let through, it would arrive before alice's.
+            AccessChanges.publishCommitted(victors);
+            AccessChanges.publishCommitted(alices);
+            List<JsonNode> seen = new ArrayList<>();
+            while (seen.isEmpty() || seen.getLast().get("requestId").asLong() != alices.requestId()) {
+                seen.add(json.readTree(alice.await(event -> EVENT_NAME.equals(event.name()), "alice's change").data()));
+            }
+            for (JsonNode change : seen) {
+                assertEquals("alice", change.get("vendor").asText(), "only alice's own changes: " + seen);
+            }
+        }
+        // A vendor who is also an operator acts as a vendor: own changes only.
+        try (EventStreamClient mallory = EventStreamClient.open(stream, Tokens.of("mallory"))) {
+            assertEquals(200, mallory.response().statusCode());
+            mallory.await(EventStreamClient.Received::isComment, "the first heartbeat");
+            AccessChange alices = AccessChanges.created("alice", broker.id());
+            AccessChange mallorys = AccessChanges.created("mallory", broker.id());
+            AccessChanges.publishCommitted(alices);
+            AccessChanges.publishCommitted(mallorys);
+            JsonNode first = json.readTree(mallory.await(event -> EVENT_NAME.equals(event.name()), "a change").data());
+            assertEquals("mallory", first.get("vendor").asText(), "never alice's change");
+        }
+    }
+
+    @Test
+    void adminsAreRefusedAndAnonymousCallersMustLogIn() {
         as("adam").get(STREAM).then().statusCode(403);
         given().get(STREAM).then().statusCode(401);
     }
