@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.otbroker.ssh.VendorShell;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 class SessionWatchBrowserTest extends ChromiumTest {
+
+    /** Output crosses two SSH legs and the watch socket: more patience than a page's own change needs. */
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
 
     @TempDir
     Path dir;
@@ -34,10 +39,12 @@ class SessionWatchBrowserTest extends ChromiumTest {
 
             assertThat(oscar.locator("#watch-state")).containsText("you are watching");
             Locator screen = oscar.locator("#watch-terminal");
-            assertThat(screen).containsText("before-6");
+            assertThat(screen).containsText("before-6", SLOW);
             alice.type("echo watched-$((6*7))");
-            assertThat(screen).containsText("watched-42");
-            assertThat(oscar.locator("#watch-details [data-fact=Watching]")).hasText("oscar");
+            assertThat(screen).containsText("watched-42", SLOW);
+            // The facts are re-read every 3 s.
+            assertThat(oscar.locator("#watch-details [data-fact=Watching]")).hasText("oscar",
+                    new LocatorAssertions.HasTextOptions().setTimeout(15_000));
             assertThat(oscar.locator("#watch-title")).containsText("alice on");
             Browsers.screenshot(oscar, "operator-watch");
 
@@ -62,9 +69,10 @@ class SessionWatchBrowserTest extends ChromiumTest {
             row.getByText("Join as supervisor").click();
 
             assertThat(olivia.locator("#watch-state")).containsText("you are watching");
-            assertThat(olivia.locator("#watch-terminal")).containsText("supervised-25");
+            assertThat(olivia.locator("#watch-terminal")).containsText("supervised-25", SLOW);
             alice.awaitShown("supervised-25");
-            assertThat(olivia.locator("#watch-details [data-fact=Supervision]")).hasText("Supervised");
+            assertThat(olivia.locator("#watch-details [data-fact=Supervision]")).hasText("Supervised",
+                    new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         }
         assertTrue(browsers.consoleErrors().isEmpty(), "no CSP violation or script error: " + browsers.consoleErrors());
     }
