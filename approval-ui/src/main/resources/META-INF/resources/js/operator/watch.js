@@ -21,8 +21,13 @@ class WatchView {
   }
 
   async start() {
-    this.view = await openTerminal(document.getElementById('watch-terminal'),
-      { readOnly: true, label: 'The vendor\'s screen, read-only' });
+    try {
+      this.view = await openTerminal(document.getElementById('watch-terminal'),
+        { readOnly: true, label: 'The vendor\'s screen, read-only' });
+    } catch (error) {
+      state('error', `The terminal could not be shown: ${error.message}`);
+      return;
+    }
     // Read-only: keys stay with the page (Tab moves on) instead of being taken by the terminal.
     this.view.terminal.attachCustomKeyEventHandler(() => false);
     // The vendor's terminal size wins over fitting the view to the panel, so that the screen looks as theirs.
@@ -45,7 +50,8 @@ class WatchView {
       state('ok', '● Live: you are watching this session.');
     });
     socket.addEventListener('message', (event) => this.show(JSON.parse(event.data)));
-    socket.addEventListener('close', (event) => this.end(event.reason));
+    // A normal close is the session's end; another code says why the stream stopped (e.g. fell behind).
+    socket.addEventListener('close', (event) => this.end(event.code === 1000 ? '' : event.reason));
   }
 
   /** An asciicast line: the header (an object), then events [time, type, data]. */
@@ -79,7 +85,7 @@ class WatchView {
     this.ended = true;
     clearInterval(this.timer);
     if (this.opened) {
-      state('ended', `Session ended${reason ? `: ${reason}` : '.'}`);
+      state('ended', `Session ended.${reason ? ` (${reason})` : ''}`);
       this.view.write('\r\n\x1b[7m[ Session ended ]\x1b[0m\r\n');
     } else {
       state('ended', 'Session ended, or not watchable: it is not live on this broker.');
