@@ -9,7 +9,8 @@ final class AccessExamples {
 
     static final String REQUEST_VIEW = """
             {"id": 42, "vendor": "alice", "vendorOrganisation": "acme-automation", "assetId": 2,
-             "assetName": "hmi-pack-01", "zoneId": 2, "zoneName": "Packaging line", "securityLevel": "SL2",
+             "assetName": "hmi-pack-01", "zoneId": 2, "zoneName": "Packaging line",
+             "conduitName": "Vendor maintenance: packaging line", "securityLevel": "SL2",
              "protocols": ["RDP"], "requestedStart": "2026-03-02T08:00:00Z", "requestedEnd": "2026-03-02T10:00:00Z",
              "requestedDuration": "PT2H", "reason": "Update the HMI recipe screens", "workOrder": "WO-2026-0142",
              "state": "APPROVED", "stateChangedBy": "oscar", "stateChangedAt": "2026-03-02T07:40:12Z",

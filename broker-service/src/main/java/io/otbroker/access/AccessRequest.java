@@ -55,6 +55,13 @@ public class AccessRequest extends PanacheEntityBase {
     @JoinColumn(name = "asset_id", nullable = false)
     public Asset asset;
 
+    /**
+     * The conduit that admitted the request, by its name at that moment: a name, not a reference, so that a
+     * conduit renamed or removed later does not rewrite what the reviewers were shown. Null for older rows.
+     */
+    @Column(name = "conduit_name")
+    public String conduitName;
+
     @ElementCollection
     @CollectionTable(name = "access_request_protocol", joinColumns = @JoinColumn(name = "request_id"))
     @Enumerated(EnumType.STRING)

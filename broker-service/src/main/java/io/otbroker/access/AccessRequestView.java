@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * An access request as the API shows it, in the state that holds now (the clock decides ACTIVE and
  * EXPIRED even before the scheduler has written them).
+ *
+ * @param conduitName the conduit that admitted the request (null for requests older than this field)
  */
 public record AccessRequestView(long id, String vendor, String vendorOrganisation, long assetId, String assetName,
-        long zoneId, String zoneName, SecurityLevel securityLevel, List<Protocol> protocols, Instant requestedStart,
+        long zoneId, String zoneName, String conduitName, SecurityLevel securityLevel, List<Protocol> protocols, Instant requestedStart,
         Instant requestedEnd, String requestedDuration, String reason, String workOrder, AccessState state,
         String stateReason, String stateChangedBy, Instant stateChangedAt, Instant createdAt, Instant pendingUntil,
         int approvalsNeeded, List<Approval> approvals, Instant grantStart, Instant grantEnd) {
@@ -29,7 +31,7 @@ public record AccessRequestView(long id, String vendor, String vendorOrganisatio
         boolean clockMoved = state != request.state;
         var zone = request.asset.zone;
         return new AccessRequestView(request.id, request.vendor, request.vendorOrganisation, request.asset.id,
-                request.asset.name, zone.id, zone.name, zone.securityLevel,
+                request.asset.name, zone.id, zone.name, request.conduitName, zone.securityLevel,
                 request.protocols.stream().sorted().toList(), request.requestedStart, request.requestedEnd,
                 request.requestedDuration().toString(), request.reason, request.workOrder, state,
                 clockMoved ? request.clockReason(state) : request.stateReason,

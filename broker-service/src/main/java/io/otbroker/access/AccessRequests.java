@@ -78,6 +78,7 @@ public class AccessRequests {
         request.vendor = vendor.name();
         request.vendorOrganisation = decision.organisation();
         request.asset = asset;
+        request.conduitName = decision.conduit().name;
         request.protocols.addAll(ask.protocols());
         request.requestedStart = ask.start();
         request.requestedEnd = ask.end();

@@ -13,13 +13,17 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Who watches one live session, and what they are sent: an asciicast v2 header (the terminal's current
- * size; the session's start as timestamp), then every output, input, resize and broker notice as an
+ * size; the session's start as timestamp), then the screen so far (the last {@value #SCREEN_TAIL} bytes of
+ * output, as one output event, when there are any), then every output, input, resize and broker notice as an
  * asciicast event line, timed from the session's start. The relay feeds it next to the recording.
  *
  * <p>Why it never blocks the relay: each line is offered to each watcher's own bounded queue; a watcher
  * whose queue is full is dropped, so the session never waits for anyone watching it.
  */
 public final class Watchers {
+
+    /** Bytes of recent output a joining watcher is sent first: enough for a full screen or two. */
+    static final int SCREEN_TAIL = 16 * 1024;
 
     private final Instant started;
     private final InstantSource clock;
@@ -29,6 +33,7 @@ public final class Watchers {
     private final Set<Watcher> watching = new CopyOnWriteArraySet<>();
     private final TerminalText outputText = new TerminalText();
     private final TerminalText inputText = new TerminalText();
+    private final OutputTail tail = new OutputTail(SCREEN_TAIL);
     private int columns;
     private int rows;
     private long lastMicros;
@@ -61,9 +66,13 @@ public final class Watchers {
         return watching.stream().map(Watcher::name).sorted().toList();
     }
 
-    /** Adds a watcher, who gets the header first; true if this made a waiting session supervised. */
+    /** Adds a watcher, who gets the header and the screen so far first; true if it made a waiting session supervised. */
     public synchronized boolean join(Watcher watcher) {
         watcher.offer(new AsciicastHeader(columns, rows, started.getEpochSecond(), title, env).toJsonLine());
+        String screen = tail.text();
+        if (!screen.isEmpty()) {
+            watcher.offer(new AsciicastEvent(elapsedMicros(), AsciicastEvent.Type.OUTPUT, screen).toJsonLine());
+        }
         watching.add(watcher);
         watcher.start();
         return watcher.supervisor() && gate.supervisorJoined();
@@ -76,15 +85,18 @@ public final class Watchers {
 
     /** Bytes the asset sent to the vendor. */
     public void output(byte[] chunk) {
-        if (!watching.isEmpty()) {
-            publish(AsciicastEvent.Type.OUTPUT, outputText, chunk);
-        }
+        output(chunk, 0, chunk.length);
     }
 
-    /** Bytes the asset sent to the vendor: {@code bytes[offset, offset + length)}, copied only if someone watches. */
-    public void output(byte[] bytes, int offset, int length) {
+    /**
+     * Bytes the asset sent to the vendor: {@code bytes[offset, offset + length)}, kept in the screen tail and
+     * decoded only if someone watches. Why under the lock: a joining watcher must get each byte exactly once,
+     * in the screen so far or as a live event.
+     */
+    public synchronized void output(byte[] bytes, int offset, int length) {
+        tail.append(bytes, offset, length);
         if (!watching.isEmpty()) {
-            output(Arrays.copyOfRange(bytes, offset, offset + length));
+            publish(AsciicastEvent.Type.OUTPUT, outputText, Arrays.copyOfRange(bytes, offset, offset + length));
         }
     }
 
@@ -104,6 +116,7 @@ public final class Watchers {
 
     /** A line the broker itself shows the vendor, shown to watchers as output. */
     public synchronized void notice(String text) {
+        tail.append(text);
         publish(AsciicastEvent.Type.OUTPUT, text);
     }
 

@@ -100,6 +100,22 @@ class AccessRequestResourceTest {
     }
 
     @Test
+    void theConduitThatAdmittedARequestIsNamedToItsVendorAndToReviewersOnly() {
+        Plant plant = plant("SL2", AccessFixtures.ACME, "voltek-controls");
+        String conduit = as("adam").get("/api/admin/conduits/" + plant.conduitId()).then().statusCode(200)
+                .extract().jsonPath().getString("name");
+        long id = request("alice", plant);
+        as("alice").get(REQUESTS + "/" + id).then().statusCode(200).body("conduitName", equalTo(conduit));
+        for (String staff : List.of("oscar", "audrey")) {
+            as(staff).get(REQUESTS + "/" + id).then().statusCode(200).body("conduitName", equalTo(conduit));
+            as(staff).get(REQUESTS + "?assetId=" + plant.assetId()).then().statusCode(200)
+                    .body("items[0].conduitName", equalTo(conduit));
+        }
+        as("victor").get(REQUESTS + "/" + id).then().statusCode(404);
+        as("adam").get(REQUESTS + "/" + id).then().statusCode(403);
+    }
+
+    @Test
     void operatorsAndAuditorsSeeAllAdminsAndStrangersNothing() {
         Plant plant = plant("SL2");
         long id = request("alice", plant);

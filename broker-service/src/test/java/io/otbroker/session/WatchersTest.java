@@ -51,6 +51,41 @@ class WatchersTest {
     }
 
     @Test
+    void aWatcherJoiningMidSessionFirstGetsTheScreenSoFarThenOnlyWhatFollows() throws Exception {
+        byte[] banner = "welcome\r\nalice@plc-7:~$ ".getBytes(StandardCharsets.UTF_8);
+        watchers.output(banner, 0, banner.length);
+        watchers.notice("otbroker: the grant ends in 5 minutes\r\n");
+        CollectingSink first = new CollectingSink();
+        watchers.join(new Watcher("oscar", true, first, 1 << 20, (watcher, lost) -> { }));
+        watchers.output("ls\r\n".getBytes(StandardCharsets.UTF_8));
+        byte[] flood = "y".repeat(3 * Watchers.SCREEN_TAIL).getBytes(StandardCharsets.UTF_8);
+        watchers.output(flood);
+        CollectingSink late = new CollectingSink();
+        watchers.join(new Watcher("olivia", true, late, 1 << 20, (watcher, lost) -> { }));
+        watchers.output("done".getBytes(StandardCharsets.UTF_8));
+
+        AsciicastHeader.parse(first.next());
+        assertEquals(new Event(AsciicastEvent.Type.OUTPUT,
+                "welcome\r\nalice@plc-7:~$ otbroker: the grant ends in 5 minutes\r\n"), Event.of(first.next()),
+                "the screen so far, with the broker's own lines, as one event");
+        assertEquals(new Event(AsciicastEvent.Type.OUTPUT, "ls\r\n"), Event.of(first.next()), "then what follows");
+
+        AsciicastHeader.parse(late.next());
+        assertEquals(new Event(AsciicastEvent.Type.OUTPUT, "y".repeat(Watchers.SCREEN_TAIL)), Event.of(late.next()),
+                "only the last bytes of a long session");
+        assertEquals(new Event(AsciicastEvent.Type.OUTPUT, "done"), Event.of(late.next()), "nothing twice");
+    }
+
+    @Test
+    void aWatcherOfASessionThatShowedNothingYetGetsOnlyTheHeader() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        watchers.join(new Watcher("oscar", true, sink, 1 << 20, (watcher, lost) -> { }));
+        watchers.output("first".getBytes(StandardCharsets.UTF_8));
+        AsciicastHeader.parse(sink.next());
+        assertEquals(new Event(AsciicastEvent.Type.OUTPUT, "first"), Event.of(sink.next()));
+    }
+
+    @Test
     void aWatcherThatFallsBehindIsDroppedWithoutHoldingUpTheSession() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean dropped = new AtomicBoolean();

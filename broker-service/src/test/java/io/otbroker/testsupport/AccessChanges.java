@@ -21,7 +21,12 @@ public final class AccessChanges {
 
     /** A new request of {@code alice}, made on {@code broker}. */
     public static AccessChange created(String broker) {
-        return new AccessChange(REQUEST_IDS.incrementAndGet(), 7, "alice", null, AccessState.PENDING, now(), "alice",
+        return created("alice", broker);
+    }
+
+    /** A new request of {@code vendor}, made on {@code broker}. */
+    public static AccessChange created(String vendor, String broker) {
+        return new AccessChange(REQUEST_IDS.incrementAndGet(), 7, vendor, null, AccessState.PENDING, now(), vendor,
                 broker);
     }
 

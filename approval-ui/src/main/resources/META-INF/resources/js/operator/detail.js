@@ -35,7 +35,7 @@ export class RequestDetail {
       .map((approval) => `${approval.operator}${approval.comment ? ` ("${approval.comment}")` : ''}`).join(', ');
     const facts = [
       ['Vendor', request.vendor], ['Company', request.vendorOrganisation], ['Asset', request.assetName],
-      ['Zone', request.zoneName], ['Security level', request.securityLevel],
+      ['Zone', request.zoneName], ['Conduit', request.conduitName || '—'], ['Security level', request.securityLevel],
       ['Protocols', request.protocols.join(', ')],
       ['Window', [timeOf(request.grantStart || request.requestedStart), ' – ',
         timeOf(request.grantEnd || request.requestedEnd), ` (${durationText(request.requestedDuration)})`]],

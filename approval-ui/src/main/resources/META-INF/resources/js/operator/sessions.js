@@ -1,9 +1,16 @@
-// Live sessions on this broker, with terminate (which needs a reason the vendor will see).
+// Live sessions on this broker: who watches, supervision (SL4 sessions wait for an operator to watch),
+// watch (read-only, on its own page) and terminate (which needs a reason the vendor will see).
 import { api } from '../api.js';
 import { el, notice, show, showProblem } from '../dom.js';
 import { timeOf } from '../time.js';
 
 const POLL_MILLIS = 5000;
+const SUPERVISION = { NOT_REQUIRED: 'Not required', WAITING: 'Waiting for a supervisor', SUPERVISED: 'Supervised' };
+
+/** A session's supervision state in words. */
+export function supervisionText(supervision) {
+  return SUPERVISION[supervision] || supervision;
+}
 
 /** The live session list, re-read on access changes and every few seconds. */
 export class LiveSessionList {
@@ -27,12 +34,17 @@ export class LiveSessionList {
 
   table(sessions) {
     return el('div', { className: 'table-wrap' }, el('table', { id: 'sessions-table' },
-      el('thead', {}, el('tr', {}, ['Vendor', 'Asset', 'Protocol', 'Started', 'Grant ends', 'Terminate']
-        .map((title) => el('th', { scope: 'col', text: title })))),
-      el('tbody', {}, sessions.map((session) => el('tr', { 'data-session': session.id },
-        el('td', { text: session.vendor }), el('td', { text: session.asset }), el('td', { text: session.protocol }),
-        el('td', {}, timeOf(session.started)), el('td', {}, timeOf(session.grantEnd)),
-        el('td', {}, this.terminateForm(session)))))));
+      el('thead', {}, el('tr', {}, ['Vendor', 'Asset', 'Protocol', 'Started', 'Grant ends', 'Supervision',
+        'Watching', 'Watch', 'Terminate'].map((title) => el('th', { scope: 'col', text: title })))),
+      el('tbody', {}, sessions.map((session) => el('tr', { 'data-session': session.id,
+        className: session.supervision === 'WAITING' ? 'waiting' : undefined },
+      el('td', { text: session.vendor }), el('td', { text: session.asset }), el('td', { text: session.protocol }),
+      el('td', {}, timeOf(session.started)), el('td', {}, timeOf(session.grantEnd)),
+      el('td', {}, el('span', { className: `supervision supervision-${session.supervision}`,
+        text: supervisionText(session.supervision) })),
+      el('td', { text: session.watchers.length === 0 ? 'nobody' : session.watchers.join(', ') }),
+      el('td', {}, watchLink(session)),
+      el('td', {}, this.terminateForm(session)))))));
   }
 
   terminateForm(session) {
@@ -54,4 +66,12 @@ export class LiveSessionList {
     });
     return form;
   }
+}
+
+/** Watching opens the read-only view; for a session waiting for a supervisor, watching is joining. */
+function watchLink(session) {
+  const waiting = session.supervision === 'WAITING';
+  return el('a', { className: waiting ? 'button primary' : 'button', href: `/operator/watch.html?session=${session.id}`,
+    text: waiting ? 'Join as supervisor' : 'Watch',
+    'aria-label': `${waiting ? 'Join as supervisor' : 'Watch'}: the session of ${session.vendor} on ${session.asset}` });
 }

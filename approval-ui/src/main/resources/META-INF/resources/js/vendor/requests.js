@@ -1,10 +1,12 @@
-// The vendor's own requests with their live state, polled every few seconds; cancel; and the SSH
-// command for an active SSH grant (host and port as the broker says).
+// The vendor's own requests with their live state, re-read whenever the broker pushes a change of one of
+// them (the stream carries only this vendor's changes); cancel; and the SSH command for an active SSH
+// grant (host and port as the broker says).
 import { api } from '../api.js';
 import { el, notice, show } from '../dom.js';
 import { timeOf } from '../time.js';
 
-const POLL_MILLIS = 3000;
+/** While the stream is down, the list is still re-read this often. */
+const FALLBACK_MILLIS = 30000;
 const CANCELLABLE = new Set(['PENDING', 'APPROVED']);
 
 /** The list of own requests, kept current while the page is open. */
@@ -15,18 +17,40 @@ export class MyRequests {
     this.username = username;
     this.shown = null;
     this.frontDoor = null;
+    this.fallback = null;
+    this.stream = null;
   }
 
   start() {
     this.refresh();
-    setInterval(() => this.refresh(), POLL_MILLIS);
+    // EventSource reconnects by itself (the stream ends with the session's token); every (re)connect
+    // re-reads the list, since changes made while disconnected are not replayed.
+    const stream = new EventSource('/api/access-requests/stream');
+    this.stream = stream;
+    stream.addEventListener('open', () => {
+      clearInterval(this.fallback);
+      this.fallback = null;
+      this.mark('● live', 'live');
+      this.refresh();
+    });
+    stream.addEventListener('error', () => {
+      this.mark('● reconnecting', 'live offline');
+      this.fallback ??= setInterval(() => this.refresh(), FALLBACK_MILLIS);
+    });
+    stream.addEventListener('access-change', () => this.refresh());
+  }
+
+  mark(text, className) {
+    this.liveMark.textContent = text;
+    this.liveMark.className = className;
   }
 
   async refresh() {
     try {
       const page = await api('/api/access-requests?size=100');
-      this.liveMark.className = 'live';
-      this.liveMark.textContent = '● live';
+      if (this.stream?.readyState === EventSource.OPEN) {
+        this.mark('● live', 'live');
+      }
       if (page.items.some(isActiveSsh) && !this.frontDoor) {
         this.frontDoor = await api('/api/ssh-front-door');
       }
@@ -36,8 +60,7 @@ export class MyRequests {
         this.render(page.items);
       }
     } catch (error) {
-      this.liveMark.className = 'live offline';
-      this.liveMark.textContent = '● not updating';
+      this.mark('● not updating', 'live offline');
       if (this.shown === null) {
         show(this.container, notice('error', error.message));
       }

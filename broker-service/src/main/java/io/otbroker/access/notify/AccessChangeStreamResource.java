@@ -18,6 +18,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,12 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The operators' live queue: every committed access change, pushed as a Server-Sent Event within a
- * second of its commit on any broker of the cluster.
+ * Live access changes: each committed change, pushed as a Server-Sent Event within a second of its commit on
+ * any broker of the cluster.
  *
- * <p>Who may watch: operators, who act on the queue, and auditors, who read everything and change
- * nothing; the stream is read-only and shows what the audit log records anyway. Vendors are refused
- * (the stream carries every vendor's requests) and so are admins, who run the plant model, not access.
+ * <p>Who sees what: operators, who act on the queue, and auditors, who read everything and change nothing,
+ * get every change; the stream is read-only and shows what the audit log records anyway. A vendor gets the
+ * changes of their own requests only (what their request list shows them anyway), never another vendor's.
+ * Admins are refused: they run the plant model, not access.
  */
 @Path("/api/access-requests/stream")
 @Tag(name = "Access requests")
@@ -60,10 +62,11 @@ public class AccessChangeStreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "Live queue of access changes (Server-Sent Events)", description = """
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.VENDOR})
+    @Operation(summary = "Live access changes (Server-Sent Events)", description = """
             Each committed change of an access request or grant is one event named `access-change` whose data \
-            is the change as JSON. A comment line (`: heartbeat`) comes at once and then every 15 s by default, \
+            is the change as JSON. Operators and auditors get every change; a vendor only those of their own \
+            requests. A comment line (`: heartbeat`) comes at once and then every 15 s by default, \
             so that proxies keep the stream open. The stream ends when the caller's token expires; reconnect with a \
             fresh one and re-read the request list, since changes made while disconnected are not replayed.""")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(
@@ -74,14 +77,17 @@ public class AccessChangeStreamResource {
                     "at":"2026-03-02T08:15:00Z","actor":"alice","broker":"broker-0"}
                     """)))
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an operator or auditor")
+    @APIResponse(responseCode = "403", description = "Not an operator, auditor or vendor")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        if (!Caller.of(identity).actsAsStaff()) {
-            // Why: every vendor's changes flow here; a vendor never watches them, whatever else the token says.
+        Caller caller = Caller.of(identity);
+        if (!caller.actsAsStaff() && !caller.isVendor()) {
             throw new ForbiddenException();
         }
-        Multi<OutboundSseEvent> events = changes.fromNowOn().map(change -> sse.newEventBuilder()
-                .name(EVENT_NAME).mediaType(MediaType.APPLICATION_JSON_TYPE).data(AccessChange.class, change).build());
+        // Why the vendor test comes first: a token with the vendor role acts as a vendor only, whatever else it says.
+        Predicate<AccessChange> visible = caller.isVendor() ? change -> change.vendor().equals(caller.name())
+                : change -> true;
+        Multi<OutboundSseEvent> events = changes.fromNowOn().select().where(visible)
+                .map(change -> sse.newEventBuilder().name(EVENT_NAME).mediaType(MediaType.APPLICATION_JSON_TYPE).data(AccessChange.class, change).build());
         // The first heartbeat goes out at once: it sends the headers and tells the client it is connected.
         Multi<Long> beats = Multi.createBy().concatenating().streams(Multi.createFrom().item(0L),
                 Multi.createFrom().ticks().every(heartbeat).onOverflow().drop());

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The operators' live queue over a real HTTP connection, as an EventSource in the browser reads it. */
+/** The live access changes over a real HTTP connection, as an EventSource in the browser reads it. */
 @QuarkusTest
 class AccessChangeStreamResourceTest {
 
@@ -87,8 +87,34 @@ class AccessChangeStreamResourceTest {
     }
 
     @Test
-    void vendorsAndAdminsAreRefusedAndAnonymousCallersMustLogIn() {
-        as("alice").get(STREAM).then().statusCode(403);
+    void aVendorGetsTheChangesOfTheirOwnRequestsAndNeverAnotherVendorsOnes() throws Exception {
+        getsOnlyOwnChanges("alice", "victor");
+        // A vendor who is also an operator acts as a vendor: own changes only.
+        getsOnlyOwnChanges("mallory", "alice");
+    }
+
+    /** Opens {@code vendor}'s stream, publishes a change of {@code other}'s then one of their own. */
+    private void getsOnlyOwnChanges(String vendor, String other) throws Exception {
+        try (EventStreamClient client = EventStreamClient.open(stream, Tokens.of(vendor))) {
+            assertEquals(200, client.response().statusCode());
+            client.await(EventStreamClient.Received::isComment, "the first heartbeat");
+            AccessChange others = AccessChanges.created(other, broker.id());
+            AccessChange own = AccessChanges.created(vendor, broker.id());
+            // Published in this order: had the other's change been let through, it would arrive before the own one.
+            AccessChanges.publishCommitted(others);
+            AccessChanges.publishCommitted(own);
+            List<JsonNode> seen = new ArrayList<>();
+            while (seen.isEmpty() || seen.getLast().get("requestId").asLong() != own.requestId()) {
+                seen.add(json.readTree(client.await(event -> EVENT_NAME.equals(event.name()), "the own change").data()));
+            }
+            for (JsonNode change : seen) {
+                assertEquals(vendor, change.get("vendor").asText(), "only " + vendor + "'s own changes: " + seen);
+            }
+        }
+    }
+
+    @Test
+    void adminsAreRefusedAndAnonymousCallersMustLogIn() {
         as("adam").get(STREAM).then().statusCode(403);
         given().get(STREAM).then().statusCode(401);
     }
