@@ -46,17 +46,18 @@ export class AdminSection {
       show(this.list, notice('empty', `No ${noun} yet. Add one with the form below.`));
       return;
     }
-    show(this.list, el('div', { className: 'table-wrap' }, el('table', { id: `${noun}-table` },
-      el('thead', {}, el('tr', {}, [...columns.map(([title]) => title), ''].map((title) =>
-        el('th', { scope: 'col', text: title })))),
-      el('tbody', {}, this.rows.map((row) => el('tr', { 'data-id': row.id, 'data-name': row.name },
-        columns.map(([, valueOf]) => cell(valueOf(row))),
-        el('td', {}, el('div', { className: 'actions' },
-          el('button', { type: 'button', text: 'Edit', 'aria-label': `Edit ${noun} ${row.name}`,
-            onclick: () => this.edit(row, true) }),
-          rowActions ? rowActions(row) : null,
-          el('button', { type: 'button', className: 'danger', text: 'Delete',
-            'aria-label': `Delete ${noun} ${row.name}`, onclick: () => this.remove(row) }))))))));
+    const header = el('tr', {}, [...columns.map(([title]) => title), ''].map((title) =>
+      el('th', { scope: 'col', text: title })));
+    const rows = this.rows.map((row) => el('tr', { 'data-id': row.id, 'data-name': row.name },
+      columns.map(([, valueOf]) => cell(valueOf(row))),
+      el('td', {}, el('div', { className: 'actions' },
+        el('button', { type: 'button', text: 'Edit', 'aria-label': `Edit ${noun} ${row.name}`,
+          onclick: () => this.edit(row, true) }),
+        rowActions ? rowActions(row) : null,
+        el('button', { type: 'button', className: 'danger', text: 'Delete',
+          'aria-label': `Delete ${noun} ${row.name}`, onclick: () => this.remove(row) })))));
+    show(this.list, el('div', { className: 'table-wrap' },
+      el('table', { id: `${noun}-table` }, el('thead', {}, header), el('tbody', {}, rows))));
   }
 
   /** Shows the form for a new row (null) or to edit {@code row}; focuses its heading when asked. */
