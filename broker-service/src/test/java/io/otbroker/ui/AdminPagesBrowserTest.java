@@ -88,7 +88,7 @@ class AdminPagesBrowserTest extends ChromiumTest {
         adam.locator("#conduit-name").fill(conduit);
         adam.locator("#conduit-zone").selectOption(new SelectOption().setLabel(zone + " (SL2)"));
         adam.locator("#conduit-time-zone").fill("Europe/Berlin");
-        adam.locator("#conduit-form button", new Locator.LocatorOptions().setHasText("Add window")).click();
+        adam.locator("#conduit-form button", new Page.LocatorOptions().setHasText("Add window")).click();
         adam.locator("[name='maintenanceWindows[0].dayOfWeek']").selectOption("MONDAY");
         adam.locator("[name='maintenanceWindows[0].start']").fill("08:00");
         adam.locator("[name='maintenanceWindows[0].end']").fill("17:00");
