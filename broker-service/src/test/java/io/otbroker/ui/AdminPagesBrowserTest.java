@@ -49,12 +49,24 @@ class AdminPagesBrowserTest extends ChromiumTest {
         long assetId = createAssetAfterFixingItsFields(adam, asset, zone, hostKey);
         setsACredentialThatIsNeverShownBack(adam, asset, assetId);
         Browsers.screenshot(adam, "admin-plant-model");
+        fitsATablet(adam);
 
-        row(adam, "zone", zone).locator("button", new Locator.LocatorOptions().setHasText("Edit")).click();
-        assertThat(adam.locator("#zone-form-title")).isFocused();
+        // Editing starts from what the broker holds, nested rows included, and saves it back.
+        edit(adam, "zone", zone);
         adam.locator("#zone-description").fill("Packaging line 2");
         adam.locator("#zone-form button[type=submit]").click();
         assertThat(row(adam, "zone", zone)).containsText("Packaging line 2");
+        edit(adam, "conduit", conduit);
+        assertThat(adam.locator("[name='maintenanceWindows[0].start']")).hasValue("08:00");
+        adam.locator("#conduit-description").fill("Vendor maintenance on weekdays");
+        adam.locator("#conduit-form button[type=submit]").click();
+        assertThat(row(adam, "conduit", conduit)).containsText("Mon 08:00–17:00 (Europe/Berlin)");
+        edit(adam, "asset", asset);
+        assertThat(adam.locator("[name='endpoints[0].host']")).hasValue("127.0.0.1");
+        adam.locator("#asset-description").fill("Palletiser PLC gateway");
+        adam.locator("#asset-form button[type=submit]").click();
+        assertThat(row(adam, "asset", asset)).containsText("Palletiser PLC gateway");
+        assertThat(row(adam, "asset", asset)).containsText("SSH 127.0.0.1:22");
 
         // Still in use: the broker's 409 says what to do first, and the zone stays.
         deleteButton(adam, "zone", zone).click();
@@ -163,6 +175,20 @@ class AdminPagesBrowserTest extends ChromiumTest {
         assertEquals(200, answer.status());
         assertTrue(answer.text().contains("\"set\":true"), answer.text());
         assertFalse(answer.text().contains(secret), "the API never answers with the secret");
+    }
+
+    /** At tablet width the page needs no sideways scrolling (wide tables scroll inside their panel). */
+    private static void fitsATablet(Page page) {
+        page.setViewportSize(768, 1024);
+        assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling at tablet width");
+        Browsers.screenshot(page, "admin-tablet");
+        page.setViewportSize(1280, 900);
+    }
+
+    private static void edit(Page page, String noun, String name) {
+        row(page, noun, name).locator("button", new Locator.LocatorOptions().setHasText("Edit")).click();
+        assertThat(page.locator("#" + noun + "-form-title")).isFocused();
     }
 
     private static Locator row(Page page, String noun, String name) {

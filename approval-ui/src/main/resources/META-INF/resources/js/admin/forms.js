@@ -88,7 +88,7 @@ export class AdminSection {
     try {
       const saved = await api(row ? `${this.path}/${row.id}` : this.path,
         { method: row ? 'PUT' : 'POST', body: bodyOf(form) });
-      this.edit(null);
+      this.edit(null, true);
       this.formArea.append(notice('ok', `${capitalised(noun)} ${saved.name} ${row ? 'saved' : 'added'}.`));
       await this.refresh();
       onChange?.();
