@@ -50,7 +50,7 @@ export class AdminSection {
       el('th', { scope: 'col', text: title })));
     const rows = this.rows.map((row) => el('tr', { 'data-id': row.id, 'data-name': row.name },
       columns.map(([, valueOf]) => cell(valueOf(row))),
-      el('td', {}, el('div', { className: 'actions' },
+      el('td', { className: 'row-actions' }, el('div', { className: 'actions' },
         el('button', { type: 'button', text: 'Edit', 'aria-label': `Edit ${noun} ${row.name}`,
           onclick: () => this.edit(row, true) }),
         rowActions ? rowActions(row) : null,
