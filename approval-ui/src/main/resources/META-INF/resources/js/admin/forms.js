@@ -23,6 +23,7 @@ export class AdminSection {
     this.formArea = el('div');
     show(container, this.list, this.formArea);
     this.rows = [];
+    this.drawn = null;
   }
 
   /** Reads the rows again and shows an empty "new" form. */
@@ -33,9 +34,16 @@ export class AdminSection {
 
   async refresh() {
     try {
-      this.rows = await api(this.path);
-      this.render();
+      const rows = await api(this.path);
+      // Why compare: redrawing an unchanged table would take the focus, or a click, from its buttons.
+      const drawn = JSON.stringify(rows);
+      if (drawn !== this.drawn) {
+        this.rows = rows;
+        this.drawn = drawn;
+        this.render();
+      }
     } catch (error) {
+      this.drawn = null;
       show(this.list, notice('error', error.message));
     }
   }
