@@ -60,6 +60,7 @@ class AdminPagesBrowserTest extends ChromiumTest {
         assertThat(adam.locator("[name='maintenanceWindows[0].start']")).hasValue("08:00");
         adam.locator("#conduit-description").fill("Vendor maintenance on weekdays");
         adam.locator("#conduit-form button[type=submit]").click();
+        assertThat(adam.locator("#conduits")).containsText("Conduit " + conduit + " saved.");
         assertThat(row(adam, "conduit", conduit)).containsText("Mon 08:00–17:00 (Europe/Berlin)");
         edit(adam, "asset", asset);
         assertThat(adam.locator("[name='endpoints[0].host']")).hasValue("127.0.0.1");
