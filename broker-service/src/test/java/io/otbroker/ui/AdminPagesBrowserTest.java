@@ -77,6 +77,7 @@ class AdminPagesBrowserTest extends ChromiumTest {
 
         deleteButton(adam, "asset", asset).click();
         assertThat(row(adam, "asset", asset)).hasCount(0);
+        assertThat(adam.locator("#credential-form")).hasCount(0);
         deleteButton(adam, "conduit", conduit).click();
         assertThat(row(adam, "conduit", conduit)).hasCount(0);
         deleteButton(adam, "zone", zone).click();

@@ -6,10 +6,14 @@ import { AdminSection, field, numberOf, readRows, repeatable, select, valueOf, z
 const PROTOCOLS = ['SSH', 'RDP', 'VNC'].map((protocol) => [protocol, protocol]);
 const DEFAULT_PORTS = { SSH: 22, RDP: 3389, VNC: 5900 };
 
-/** The assets section; {@code zones()} gives the current zones, {@code onCredential(asset)} opens its credential. */
-export function assetsSection(container, zones, onCredential) {
-  return new AdminSection(container, '/api/admin/assets', {
+/**
+ * The assets section; {@code zones()} gives the current zones, {@code onCredential(asset)} opens an asset's
+ * credential and {@code onChange(assets)} runs after every change.
+ */
+export function assetsSection(container, zones, onCredential, onChange) {
+  const section = new AdminSection(container, '/api/admin/assets', {
     noun: 'asset',
+    onChange: () => onChange(section.rows),
     columns: [
       ['Name', (asset) => asset.name],
       ['Zone', (asset) => asset.zoneName],
@@ -41,6 +45,7 @@ export function assetsSection(container, zones, onCredential) {
       sshHostKey: valueOf(form, 'sshHostKey'),
     }),
   });
+  return section;
 }
 
 function endpointRow(endpoint, index) {

@@ -12,7 +12,19 @@ const KINDS = [['PASSWORD', 'Password'], ['PRIVATE_KEY', 'Private key (PEM or Op
 export class CredentialPanel {
   constructor(container) {
     this.container = container;
-    show(container, notice('empty', 'Choose "Credential" on an asset to set the login the broker uses.'));
+    this.close();
+  }
+
+  /** Empties the panel when its asset is no longer among {@code assets} (deleted). */
+  keepIf(assets) {
+    if (this.asset && !assets.some((asset) => asset.id === this.asset.id)) {
+      this.close();
+    }
+  }
+
+  close() {
+    this.asset = null;
+    show(this.container, notice('empty', 'Choose "Credential" on an asset to set the login the broker uses.'));
   }
 
   async open(asset) {

@@ -21,7 +21,7 @@ if (!user) {
   });
   const conduits = conduitsSection(document.getElementById('conduits'), () => zones.rows);
   const assets = assetsSection(document.getElementById('assets'), () => zones.rows,
-    (asset) => credential.open(asset));
+    (asset) => credential.open(asset), (current) => credential.keepIf(current));
   // Zones first: the other forms pick from them.
   await zones.start();
   await Promise.all([conduits.start(), assets.start()]);
