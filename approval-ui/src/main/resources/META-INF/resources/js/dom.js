@@ -35,7 +35,7 @@ export function showProblem(form, status, error) {
   form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
   form.querySelectorAll('.field-error').forEach((message) => message.remove());
   for (const { field, message } of error.fieldErrors || []) {
-    const input = form.querySelector(`[name="${CSS.escape(field)}"]`);
+    const input = controlFor(form, field);
     if (input) {
       input.setAttribute('aria-invalid', 'true');
       input.after(el('span', { className: 'field-error', text: `${field} ${message}` }));
@@ -50,4 +50,17 @@ export function clearProblem(form, status) {
   form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
   form.querySelectorAll('.field-error').forEach((message) => message.remove());
   show(status);
+}
+
+/** The control a field error names, or the nearest one enclosing it ("endpoints[0].port", then "endpoints"). */
+function controlFor(form, field) {
+  for (let name = field; name;) {
+    const control = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (control) {
+      return control;
+    }
+    const shorter = name.replace(/(\.[^.]*|\[[^\]]*\])$/, '');
+    name = shorter === name ? '' : shorter;
+  }
+  return null;
 }

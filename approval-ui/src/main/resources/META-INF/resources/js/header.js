@@ -7,6 +7,7 @@ const PAGES = [
   { opens: (roles) => roles.includes('operator') && !roles.includes('vendor'), href: '/operator/',
     label: 'Approvals' },
   { opens: (roles) => roles.includes('auditor'), href: '/auditor/', label: 'Evidence' },
+  { opens: (roles) => roles.includes('admin'), href: '/admin/', label: 'Plant model' },
 ];
 
 /** The home page of a user: the first page their roles may open, or null. */

@@ -63,6 +63,15 @@ class UiSecurityTest {
     }
 
     @Test
+    void adminPagesAreForAdminsOnly() {
+        as("adam").get("/admin/").then().statusCode(200).body(containsString("Plant model"));
+        for (String other : new String[] {"alice", "oscar", "audrey"}) {
+            as(other).get("/admin/").then().statusCode(403).body(not(containsString("Plant model")));
+        }
+        given().redirects().follow(false).get("/admin/index.html").then().statusCode(302);
+    }
+
+    @Test
     void vendorsLearnWhereTheSshFrontDoorIs() {
         as("alice").get("/api/ssh-front-door").then().statusCode(200)
                 .body("host", equalTo("localhost")).body("port", notNullValue());
