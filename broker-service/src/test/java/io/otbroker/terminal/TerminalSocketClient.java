@@ -41,6 +41,11 @@ final class TerminalSocketClient implements AutoCloseable {
         return new TerminalSocketClient(bearer(user), Long.toString(id));
     }
 
+    /** Opens the terminal of request {@code id} with exactly these upgrade headers. */
+    static TerminalSocketClient withHeaders(Map<String, String> headers, long id) {
+        return new TerminalSocketClient(headers, Long.toString(id));
+    }
+
     static Map<String, String> bearer(String user) {
         return new HashMap<>(Map.of("Authorization", "Bearer " + Tokens.of(user)));
     }

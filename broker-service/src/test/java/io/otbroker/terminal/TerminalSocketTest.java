@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.otbroker.access.AccessFixtures;
 import io.otbroker.audit.AuditEvent;
+import io.otbroker.connectcode.FreshLogin;
 import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.asciicast.AsciicastEvent;
 import io.otbroker.recorder.chain.RecordingVerifier;
@@ -18,10 +19,13 @@ import io.otbroker.session.LiveSession;
 import io.otbroker.session.LiveSessions;
 import io.otbroker.ssh.RecordedSessions;
 import io.otbroker.ssh.SshFixtures;
+import io.otbroker.testsupport.Browser;
+import io.otbroker.testsupport.KeycloakResource;
 import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,9 +106,20 @@ class TerminalSocketTest {
     }
 
     @Test
-    void anSl3TerminalAnswersTheConnectCodeForAFreshLogin() throws Exception {
+    void anSl3TerminalAnswersTheConnectCodeForAFreshLoginOnly() throws Exception {
         long grant = activeGrant(asset("SL3", shell, shell.hostKeyLine()));
-        try (TerminalSocketClient alice = TerminalSocketClient.open("alice", grant)) {
+        // The password grant's token carries no auth_time: no fresh login, no code, no session.
+        try (TerminalSocketClient stale = TerminalSocketClient.open("alice", grant)) {
+            JsonPath closed = stale.next("closed");
+            assertEquals(FreshLogin.PROBLEM_TYPE, closed.getString("problem"), closed.prettify());
+        }
+        assertTrue(SshFixtures.lastEvent("connect_code.refused", "alice").orElseThrow().subject
+                .equals("access-request/" + grant));
+
+        Browser browser = Browser.loggedIn("alice");
+        URI broker = URI.create(KeycloakResource.brokerUrl());
+        Map<String, String> session = Map.of("Cookie", browser.cookieHeader(broker), "Origin", broker.toString());
+        try (TerminalSocketClient alice = TerminalSocketClient.withHeaders(session, grant)) {
             alice.next("connected");
             alice.type("echo code-$((2*21))\n");
             alice.outputWith("code-42");
