@@ -62,8 +62,7 @@ class TerminalSocketTest {
             alice.send("{\"type\":\"resize\",\"cols\":120,\"rows\":40}");
             alice.type("echo term-$((6*7))\n");
             assertTrue(alice.outputWith("term-42").contains("Authorised vendor access only."), "the banner first");
-            live = Poll.until(() -> liveSessions.list().stream().filter(s -> s.grantId() == grant).findFirst(),
-                    "the live session");
+            live = liveSessionOf(grant);
             assertEquals("alice", live.vendor());
             AuditEvent login = SshFixtures.events("ssh.login", "access-request/" + grant).getFirst();
             assertTrue(login.details.contains("\"via\":\"browser terminal\""), login.details);
@@ -77,6 +76,11 @@ class TerminalSocketTest {
         assertEquals(Verdict.Outcome.VERIFIED, RecordingVerifier.verify(source, id, recordings.publicKey()).outcome());
         assertTrue(RecordedSessions.text(source, AsciicastEvent.Type.INPUT).contains("echo term-$((6*7))"));
         assertTrue(RecordedSessions.text(source, AsciicastEvent.Type.OUTPUT).contains("term-42"));
+    }
+
+    private LiveSession liveSessionOf(long grant) {
+        return Poll.until(() -> liveSessions.list().stream().filter(s -> s.grantId() == grant).findFirst(),
+                "the live session");
     }
 
     @Test
@@ -95,6 +99,7 @@ class TerminalSocketTest {
         long grant = activeGrant(asset("SL2", shell, shell.hostKeyLine()));
         try (TerminalSocketClient alice = TerminalSocketClient.open("alice", grant)) {
             alice.next("connected");
+            liveSessionOf(grant);
             long revokedAt = System.nanoTime();
             as("oscar").body(Map.of("reason", "Line restarts now")).post("/api/access-requests/" + grant + "/revoke")
                     .then().statusCode(200);
@@ -107,7 +112,7 @@ class TerminalSocketTest {
 
     @Test
     void anSl3TerminalAnswersTheConnectCodeForAFreshLoginOnly() throws Exception {
-        long grant = activeGrant(asset("SL3", shell, shell.hostKeyLine()));
+        long grant = activeGrant(asset("SL3", shell, shell.hostKeyLine()), "oscar", "olivia");
         // The password grant's token carries no auth_time: no fresh login, no code, no session.
         try (TerminalSocketClient stale = TerminalSocketClient.open("alice", grant)) {
             JsonPath closed = stale.next("closed");

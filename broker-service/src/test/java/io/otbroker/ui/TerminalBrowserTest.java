@@ -51,7 +51,7 @@ class TerminalBrowserTest extends ChromiumTest {
 
     @Test
     void anSl3GrantOffersAConnectCodeWithItsExpiry() {
-        long grant = SshFixtures.activeGrant(SshFixtures.asset("SL3", shell, shell.hostKeyLine()));
+        long grant = SshFixtures.activeGrant(SshFixtures.asset("SL3", shell, shell.hostKeyLine()), "oscar", "olivia");
         Page alice = browsers.loggedIn("alice");
         row(alice, grant).locator("button", new Locator.LocatorOptions().setHasText("Get connect code")).click();
         assertThat(row(alice, grant).locator(".connect-code")).hasText(Pattern.compile("[A-Z2-9]{5}-[A-Z2-9]{5}"));
