@@ -12,6 +12,7 @@ import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.PtyChannelConfiguration;
+import org.apache.sshd.common.channel.PtyMode;
 
 /**
  * The SSH leg of one browser terminal: a shell with a pty on a session logged in at the front door. What the
@@ -29,8 +30,24 @@ final class TerminalLeg implements AutoCloseable {
 
     static final String TERM = "xterm-256color";
     private static final String BROKER_PREFIX = "otbroker: ";
+    /** The exit status of a session the front door refused or cut. */
+    private static final int BROKER_ENDED = 255;
     private static final int READ_SIZE = 8192;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    /**
+     * The modes of an ordinary cooked terminal, as OpenSSH sends a local terminal's. Why not MINA's defaults:
+     * they lack ICRNL and ONLCR, and xterm.js sends CR for Enter and DEL for Backspace, which the asset's pty
+     * must turn into a newline and an erase, as it does for an OpenSSH client.
+     */
+    private static final Map<PtyMode, Integer> COOKED_TERMINAL = Map.ofEntries(Map.entry(PtyMode.VINTR, 3),
+            Map.entry(PtyMode.VQUIT, 28), Map.entry(PtyMode.VERASE, 127), Map.entry(PtyMode.VKILL, 21),
+            Map.entry(PtyMode.VEOF, 4), Map.entry(PtyMode.VSUSP, 26), Map.entry(PtyMode.VWERASE, 23),
+            Map.entry(PtyMode.ICRNL, 1), Map.entry(PtyMode.IXON, 1), Map.entry(PtyMode.IUTF8, 1),
+            Map.entry(PtyMode.ISIG, 1), Map.entry(PtyMode.ICANON, 1), Map.entry(PtyMode.IEXTEN, 1),
+            Map.entry(PtyMode.ECHO, 1), Map.entry(PtyMode.ECHOE, 1), Map.entry(PtyMode.ECHOK, 1),
+            Map.entry(PtyMode.ECHOCTL, 1), Map.entry(PtyMode.ECHOKE, 1), Map.entry(PtyMode.OPOST, 1),
+            Map.entry(PtyMode.ONLCR, 1), Map.entry(PtyMode.CS8, 1), Map.entry(PtyMode.TTY_OP_ISPEED, 38400),
+            Map.entry(PtyMode.TTY_OP_OSPEED, 38400));
 
     private final ClientSession session;
     private final ChannelShell shell;
@@ -51,6 +68,7 @@ final class TerminalLeg implements AutoCloseable {
         pty.setPtyType(TERM);
         pty.setPtyColumns(size.columns());
         pty.setPtyLines(size.rows());
+        pty.setPtyModes(COOKED_TERMINAL);
         ChannelShell shell = session.createShellChannel(pty, Map.of());
         shell.open().verify(timeout);
         TerminalLeg leg = new TerminalLeg(session, shell);
@@ -105,9 +123,10 @@ final class TerminalLeg implements AutoCloseable {
         }
     }
 
+    /** The shell's exit status, or for a session the broker ended (status 255, as OpenSSH shows it) its last word. */
     private String endReason() {
         Integer status = shell.getExitStatus();
-        if (status != null) {
+        if (status != null && status != BROKER_ENDED) {
             return "the shell exited with status " + status;
         }
         String told = lastBrokerMessage.get();

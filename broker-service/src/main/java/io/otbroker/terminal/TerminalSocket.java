@@ -135,6 +135,9 @@ public class TerminalSocket {
     @OnTextMessage
     void message(String text, WebSocketConnection connection) throws IOException {
         BrowserTerminal terminal = connection.userData().get(TERMINAL);
+        if (terminal == null) {
+            return;
+        }
         if (text.length() > MAX_INPUT + 64) {
             refuse(connection, TOO_BIG, "message too big");
             return;
