@@ -8,6 +8,8 @@ export class ApiError extends Error {
     super(problem.detail || problem.title || `The broker answered ${status}.`);
     this.status = status;
     this.fieldErrors = Array.isArray(problem.errors) ? problem.errors : [];
+    // The problem's type, for the answers a page acts on (e.g. a fresh login needed).
+    this.problemType = problem.type || null;
   }
 }
 

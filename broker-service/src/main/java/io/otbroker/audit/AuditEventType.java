@@ -61,7 +61,8 @@ public enum AuditEventType {
     SESSION_WATCH_REFUSED("session.watch_refused", "OTB3056W"),
     RECORDING_VERIFY("recording.verify", "OTB3057I"),
     RECORDING_VERIFY_FAILED("recording.verify_failed", "OTB3058W"),
-    RECORDING_DOWNLOAD("recording.download", "OTB3059I");
+    RECORDING_DOWNLOAD("recording.download", "OTB3059I"),
+    TERMINAL_REFUSED("terminal.refused", "OTB3070W");
 
     private final String eventName;
     private final String code;

@@ -2,17 +2,14 @@ package io.otbroker.session;
 
 import io.otbroker.audit.AuditEventType;
 import io.otbroker.audit.AuditLog;
-import io.otbroker.security.BrowserSession;
 import io.otbroker.security.Caller;
+import io.otbroker.web.CrossSiteUpgrade;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,12 +35,7 @@ public class WatchUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        HttpServerRequest request = context.httpRequest();
-        // A browser always sends Origin; an API client may send none. A foreign Origin is refused even without a
-        // recognised session cookie, so that a renamed cookie cannot silently switch the check off.
-        String origin = request.getHeader("Origin");
-        boolean crossSite = origin != null ? !sameOrigin(origin, request.scheme(), request.authority())
-                : BrowserSession.presentIn(request.getHeader("Cookie"));
+        boolean crossSite = CrossSiteUpgrade.from(context.httpRequest());
         String id = context.pathParam("id");
         // Audit events go to the database: off the event loop.
         return context.securityIdentity().chain(identity -> Uni.createFrom().item(() -> decide(identity, id, crossSite))
@@ -80,26 +72,5 @@ public class WatchUpgradeCheck implements HttpUpgradeCheck {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
-    }
-
-    /** Whether {@code origin} (may be null) names this server as the request reached it: scheme, host and port. */
-    static boolean sameOrigin(String origin, String scheme, HostAndPort authority) {
-        if (origin == null || authority == null) {
-            return false;
-        }
-        try {
-            URI page = URI.create(origin);
-            return scheme.equalsIgnoreCase(page.getScheme()) && authority.host().equalsIgnoreCase(page.getHost())
-                    && port(scheme, authority.port()) == port(page.getScheme(), page.getPort());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static int port(String scheme, int port) {
-        if (port >= 0) {
-            return port;
-        }
-        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
 }

@@ -15,12 +15,12 @@ import org.apache.sshd.common.util.threads.SshThreadPoolExecutor;
  * own threads carry another one in the packaged broker, where every such lookup fails and every login is
  * refused (tests do not show it: there the class loaders coincide). Same pool size as MINA's default.
  */
-final class ApplicationIoThreads {
+public final class ApplicationIoThreads {
 
     private ApplicationIoThreads() {}
 
     /** An I/O service factory whose threads, named {@code name-N}, carry the calling thread's class loader. */
-    static IoServiceFactoryFactory named(String name) {
+    public static IoServiceFactoryFactory named(String name) {
         ClassLoader application = Thread.currentThread().getContextClassLoader();
         int size = Runtime.getRuntime().availableProcessors() + 1;
         // A new pool per I/O service; MINA shuts it down with the service.

@@ -106,8 +106,15 @@ public class LoginThrottle {
         }
     }
 
-    /** The client's IP address; the port is left out, every connection has a new one. */
+    /**
+     * The client's IP address; the port is left out, every connection has a new one. A browser terminal's is
+     * the browser's (its connection comes from loopback, which would lock every browser out together).
+     */
     private static String address(Session session) {
+        Optional<TerminalTickets.Ticket> ticket = TerminalTickets.of(session);
+        if (ticket.isPresent()) {
+            return ticket.get().browser();
+        }
         SocketAddress remote = session.getRemoteAddress();
         return remote instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : String.valueOf(remote);

@@ -97,6 +97,11 @@ final class RelayCommand implements Command {
             return;
         }
         if (startRecording(grant, env) && awaitSupervisor() && connect(grant, env) && goLive()) {
+            // Why again: a revocation while the asset was being reached found no live session to cut.
+            if (!relays.grants.isActive(grant.grantId(), relays.clock.instant())) {
+                cut("The grant is no longer active.");
+                return;
+            }
             relays.audit.record(session, AuditEventType.SESSION_START, "session/" + id, Map.of("grant",
                     grant.grantId(), "asset", grant.assetName(), "recording", id.toString(),
                     "mode", command == null ? "shell" : "exec"));

@@ -32,7 +32,11 @@ public class SshAudit {
         SshLogin login = session.getAttribute(SshLogin.KEY);
         String clientUser = shortened(user);
         Map<String, Object> all = new LinkedHashMap<>(details);
-        all.put("source", source(session.getRemoteAddress()));
+        // Why the browser's address: a browser terminal's connection comes from the broker itself, on loopback.
+        TerminalTickets.of(session).ifPresentOrElse(ticket -> {
+            all.put("source", ticket.browser());
+            all.put("via", "browser terminal");
+        }, () -> all.put("source", source(session.getRemoteAddress())));
         all.put("user", clientUser);
         audit.recordAs(login != null ? login.grant().vendor() : clientUser, type, subject, all);
     }

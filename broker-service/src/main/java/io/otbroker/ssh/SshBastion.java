@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -87,9 +88,11 @@ public class SshBastion {
     SftpRelays sftp;
 
     private SshServer server;
+    private PublicKey hostKey;
 
     void start(@Observes StartupEvent event) throws IOException, GeneralSecurityException {
         KeyPair hostKey = BastionHostKey.loadOrCreate(hostKeyFile);
+        this.hostKey = hostKey.getPublic();
         server = SshServer.setUpDefaultServer();
         server.setIoServiceFactoryFactory(ApplicationIoThreads.named("otbroker-ssh-io"));
         server.setHost(host);
@@ -151,6 +154,11 @@ public class SshBastion {
     /** The port the front door listens on (the bound one when configured as 0). */
     public int port() {
         return server.getPort();
+    }
+
+    /** The front door's host key: the browser terminal's client checks it before logging in. */
+    public PublicKey hostKey() {
+        return hostKey;
     }
 
     void stop(@Observes ShutdownEvent event) throws IOException {

@@ -4,7 +4,6 @@ import io.otbroker.access.ActiveGrant;
 import io.otbroker.access.ActiveGrants;
 import io.otbroker.asset.Protocol;
 import io.otbroker.audit.AuditEventType;
-import io.otbroker.sshkey.VendorSshKey;
 import io.otbroker.sshkey.VendorSshKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Public-key login at the SSH front door: the key must be a registered, unexpired, unrevoked key of the
- * vendor named in {@code vendor:asset}, AND the vendor must hold a grant for that asset and SSH now, AND
+ * vendor named in {@code vendor:asset} (or that vendor's browser-terminal ticket, {@link TerminalTickets}), AND the vendor must hold a grant for that asset and SSH now, AND
  * neither the vendor nor the source address may be locked out, AND the vendor may not exceed the sessions
  * allowed per vendor. The client only ever hears SSH's generic "permission denied"; the reason goes to the
  * audit log. SL3/SL4 grants need a connect code after the key ({@link TwoStepUserAuth}).
@@ -41,6 +41,9 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
     ActiveGrants grants;
 
     @Inject
+    TerminalTickets tickets;
+
+    @Inject
     LoginThrottle throttle;
 
     @Inject
@@ -57,8 +60,10 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
         try {
             Optional<SshTarget> target = SshTarget.parse(username);
             String vendor = target.map(SshTarget::vendor).orElse(null);
+            // Claimed first: a browser terminal's connection is throttled and audited by the browser's address.
+            Optional<TerminalTickets.Ticket> ticket = tickets.claim(key, session);
             Optional<Refusal> refusal = throttle.refusal(session, vendor).map(reason -> new Refusal(reason, false))
-                    .or(() -> admit(target, key, session));
+                    .or(() -> admit(target, key, ticket, session));
             refusal.ifPresent(refused -> refuse(session, username, vendor, refused));
             return refusal.isEmpty();
         } catch (RuntimeException e) {
@@ -69,19 +74,27 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
     }
 
     /** Sets the connection's login and returns empty, or returns why the login is refused. */
-    private Optional<Refusal> admit(Optional<SshTarget> target, PublicKey key, ServerSession session) {
+    private Optional<Refusal> admit(Optional<SshTarget> target, PublicKey key, Optional<TerminalTickets.Ticket> ticket,
+            ServerSession session) {
         if (target.isEmpty()) {
             return failure("user name is not of the form vendor:asset");
         }
         String vendor = target.get().vendor();
         Instant now = clock.instant();
-        Optional<VendorSshKey> registered = keys.usableKey(vendor, key, now);
-        if (registered.isEmpty()) {
+        // A browser terminal's ticket stands in for a registered key of its own vendor, for its own grant only.
+        Optional<TerminalTickets.Ticket> vendorsTicket = ticket.filter(t -> t.vendor().equals(vendor));
+        Optional<String> keyName = vendorsTicket.isPresent()
+                ? Optional.of("browser terminal " + KeyUtils.getFingerPrint(key))
+                : keys.usableKey(vendor, key, now).map(registered -> registered.fingerprint);
+        if (keyName.isEmpty()) {
             return failure("key not registered for the vendor, revoked or expired");
         }
         Optional<ActiveGrant> grant = grants.find(vendor, target.get().assetName(), Protocol.SSH, now);
         if (grant.isEmpty()) {
             return failure("no active SSH grant for the asset");
+        }
+        if (vendorsTicket.isPresent() && vendorsTicket.get().grantId() != grant.get().grantId()) {
+            return failure("the browser terminal's ticket is for another grant");
         }
         // Why: one vendor must not tie up the broker or the plant's assets with ever more connections.
         long open = loggedInConnections(session, vendor);
@@ -91,7 +104,7 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
         }
         // Why: once a key is proven (SL3/SL4, waiting for the code) a later key query must not rename the login.
         if (session.getAttribute(SshLogin.KEY_PROVEN) == null) {
-            session.setAttribute(SshLogin.KEY, new SshLogin(grant.get(), registered.get().fingerprint));
+            session.setAttribute(SshLogin.KEY, new SshLogin(grant.get(), keyName.get()));
         }
         return Optional.empty();
     }

@@ -10,17 +10,17 @@ import java.io.IOException;
 import java.util.Optional;
 
 /** Reads back what the broker recorded of a session. */
-final class RecordedSessions {
+public final class RecordedSessions {
 
     private RecordedSessions() {}
 
     /** The recording a {@code session.end} (or {@code session.start}) event names: its subject is {@code session/ID}. */
-    static RecordingId recordingOf(AuditEvent sessionEvent) {
+    public static RecordingId recordingOf(AuditEvent sessionEvent) {
         return RecordingId.parse(sessionEvent.subject.substring("session/".length()));
     }
 
     /** The data of every event of {@code type} in a recording, concatenated. */
-    static String text(RecordingSource source, AsciicastEvent.Type type) throws IOException {
+    public static String text(RecordingSource source, AsciicastEvent.Type type) throws IOException {
         StringBuilder text = new StringBuilder();
         try (AsciicastReader reader = AsciicastReader.open(source, ManifestCodec.fromJson(source.manifest().orElseThrow()))) {
             for (Optional<AsciicastEvent> event = reader.next(); event.isPresent(); event = reader.next()) {

@@ -23,7 +23,7 @@ import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
 /** Assets behind the front door, vendor keys and grants, all made through the broker's API. */
-final class SshFixtures {
+public final class SshFixtures {
 
     private SshFixtures() {}
 
@@ -33,13 +33,13 @@ final class SshFixtures {
     }
 
     /** As above, at {@code level}; below SL4 its conduit allows commands without a shell, as the command tests need. */
-    static String asset(String level, TestAsset target, String pinnedKey) {
+    public static String asset(String level, TestAsset target, String pinnedKey) {
         // SL4 conduits never allow commands: supervised shells only.
         return asset(level, target, pinnedKey, "SL4".equals(level) ? Map.of() : Map.of("execAllowed", true));
     }
 
     /** As above, with {@code conduitSettings} (e.g. {@code uploadAllowed}) in the conduit's body. */
-    static String asset(String level, TestAsset target, String pinnedKey, Map<String, Object> conduitSettings) {
+    public static String asset(String level, TestAsset target, String pinnedKey, Map<String, Object> conduitSettings) {
         long zone = PlantFixtures.createZone(level);
         Map<String, Object> asset = PlantFixtures.assetBody(PlantFixtures.unique("asset"), zone);
         asset.put("endpoints", List.of(Map.of("protocol", "SSH", "host", "127.0.0.1", "port", target.port())));
@@ -77,7 +77,7 @@ final class SshFixtures {
     }
 
     /** One hour of SSH for alice on {@code assetName}, approved by oscar: an active grant. Returns its id. */
-    static long activeGrant(String assetName, String... approvers) {
+    public static long activeGrant(String assetName, String... approvers) {
         long id = AccessFixtures.request("alice", Map.of("assetName", assetName, "protocols", List.of("SSH"),
                 "duration", "PT1H", "reason", "Read the drive's fault log", "workOrder", "WO-77"));
         for (String operator : approvers.length == 0 ? new String[] {"oscar"} : approvers) {
@@ -87,12 +87,12 @@ final class SshFixtures {
     }
 
     /** The newest audit event named {@code eventName} whose actor is {@code actor}, if any. */
-    static Optional<AuditEvent> lastEvent(String eventName, String actor) {
+    public static Optional<AuditEvent> lastEvent(String eventName, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>find(
                 "eventName = ?1 and actor = ?2 order by seq desc", eventName, actor).firstResultOptional());
     }
 
-    static List<AuditEvent> events(String eventName, String subject) {
+    public static List<AuditEvent> events(String eventName, String subject) {
         return QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
                 "eventName = ?1 and subject = ?2 order by seq", eventName, subject));
     }

@@ -3,7 +3,7 @@ package io.otbroker.ssh;
 import java.util.Map;
 
 /** An SSH server the tests start as the OT asset: where it listens, what it presents, how the broker logs in. */
-interface TestAsset extends AutoCloseable {
+public interface TestAsset extends AutoCloseable {
 
     /** Its port on loopback. */
     int port();

@@ -94,12 +94,16 @@ public final class Browser {
         return postJson(KeycloakResource.brokerUrl() + path, json, KeycloakResource.brokerUrl());
     }
 
+    /** The {@code Cookie} header this browser sends to {@code uri} (empty if none), e.g. with a WebSocket upgrade. */
+    public String cookieHeader(URI uri) {
+        return cookies.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
     private HttpRequest.Builder withCookies(HttpRequest.Builder request) {
-        URI uri = request.copy().build().uri();
-        Map<String, String> jar = cookies.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of());
-        if (!jar.isEmpty()) {
-            request.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+        String cookie = cookieHeader(request.copy().build().uri());
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
         }
         return request;
     }

@@ -1,13 +1,16 @@
 // The vendor's own requests with their live state, re-read whenever the broker pushes a change of one of
-// them (the stream carries only this vendor's changes); cancel; and the SSH command for an active SSH
-// grant (host and port as the broker says).
+// them (the stream carries only this vendor's changes); cancel; and for an active SSH grant the SSH command
+// (host and port as the broker says), its browser terminal, and for SL3/SL4 zones the one-time connect code.
 import { api } from '../api.js';
 import { el, notice, show } from '../dom.js';
 import { timeOf } from '../time.js';
+import { connectCodeButton } from './connect-code.js';
 
 /** While the stream is down, the list is still re-read this often. */
 const FALLBACK_MILLIS = 30000;
 const CANCELLABLE = new Set(['PENDING', 'APPROVED']);
+// Zones whose SSH sessions need a one-time connect code after the key.
+const PER_SESSION_CODE = new Set(['SL3', 'SL4']);
 
 /** The list of own requests, kept current while the page is open. */
 export class MyRequests {
@@ -94,7 +97,12 @@ export class MyRequests {
 
   actions(request) {
     if (isActiveSsh(request) && this.frontDoor) {
-      return sshCommand(this.frontDoor, this.username, request.assetName);
+      return el('div', { className: 'grant-actions' },
+        sshCommand(this.frontDoor, this.username, request.assetName),
+        el('div', { className: 'actions' },
+          el('a', { className: 'button primary', href: `/vendor/terminal.html?request=${request.id}`,
+            text: 'Open terminal', 'aria-label': `Open a terminal on ${request.assetName} in the browser` }),
+          PER_SESSION_CODE.has(request.securityLevel) ? connectCodeButton(request) : null));
     }
     if (CANCELLABLE.has(request.state)) {
       return el('button', { type: 'button', className: 'danger', text: 'Cancel',
