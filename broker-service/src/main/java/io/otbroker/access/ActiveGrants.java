@@ -31,8 +31,25 @@ public class ActiveGrants {
                 .filter(request -> request.effectiveState(now) == AccessState.ACTIVE)
                 .filter(request -> request.protocols.contains(protocol))
                 .max(Comparator.comparing(request -> request.grantEnd))
-                .map(request -> new ActiveGrant(request.id, request.vendor, request.asset.id, request.asset.name,
-                        request.asset.zone.securityLevel, request.grantEnd));
+                .map(ActiveGrants::view);
+    }
+
+    /**
+     * Grant {@code grantId} if it is the vendor's, for the asset of that name and {@code protocol}, and active
+     * at {@code now}: for a login that names its grant (a browser terminal's ticket) rather than its asset.
+     */
+    @Transactional
+    public Optional<ActiveGrant> find(long grantId, String vendor, String assetName, Protocol protocol, Instant now) {
+        return AccessRequest.<AccessRequest>findByIdOptional(grantId)
+                .filter(request -> request.vendor.equals(vendor) && request.asset.name.equals(assetName))
+                .filter(request -> request.effectiveState(now) == AccessState.ACTIVE)
+                .filter(request -> request.protocols.contains(protocol))
+                .map(ActiveGrants::view);
+    }
+
+    private static ActiveGrant view(AccessRequest request) {
+        return new ActiveGrant(request.id, request.vendor, request.asset.id, request.asset.name,
+                request.asset.zone.securityLevel, request.grantEnd);
     }
 
     /** Whether grant {@code grantId} is still active at {@code now}. */

@@ -43,6 +43,20 @@ public class ConnectCodes {
      */
     @Transactional
     public IssuedConnectCode issue(String vendor, long grantId) {
+        return issue(vendor, grantId, true);
+    }
+
+    /**
+     * A new code for the broker's own browser terminal, which answers the prompt with it at once. Unlike
+     * {@link #issue(String, long)} the grant's other unused codes stay valid: a terminal opened in a second tab,
+     * or next to an OpenSSH login waiting for its code, must not make that login fail (and count towards lockout).
+     */
+    @Transactional
+    public IssuedConnectCode issueForBrowserTerminal(String vendor, long grantId) {
+        return issue(vendor, grantId, false);
+    }
+
+    private IssuedConnectCode issue(String vendor, long grantId, boolean replaceUnused) {
         // Why lock the request: two codes issued at once for one grant must not both stay valid.
         AccessRequest grant = transitions.lockCurrent(grantId);
         if (!grant.vendor.equals(vendor)) {
@@ -56,7 +70,7 @@ public class ConnectCodes {
         if (!grant.asset.zone.securityLevel.perSessionMfa()) {
             throw ProblemException.conflict("Sessions into this zone need no connect code.");
         }
-        long replaced = ConnectCode.delete("grantId = ?1 and usedAt is null", grantId);
+        long replaced = replaceUnused ? ConnectCode.delete("grantId = ?1 and usedAt is null", grantId) : 0;
         String code = ConnectCodeSecret.generate();
         ConnectCode stored = new ConnectCode();
         stored.grantId = grantId;

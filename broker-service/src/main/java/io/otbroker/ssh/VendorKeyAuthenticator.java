@@ -89,12 +89,14 @@ public class VendorKeyAuthenticator implements PublickeyAuthenticator {
         if (keyName.isEmpty()) {
             return failure("key not registered for the vendor, revoked or expired");
         }
-        Optional<ActiveGrant> grant = grants.find(vendor, target.get().assetName(), Protocol.SSH, now);
+        // A ticket names its grant: of a vendor's overlapping grants for the asset, that one, and no other.
+        Optional<ActiveGrant> grant = vendorsTicket.isPresent()
+                ? grants.find(vendorsTicket.get().grantId(), vendor, target.get().assetName(), Protocol.SSH, now)
+                : grants.find(vendor, target.get().assetName(), Protocol.SSH, now);
         if (grant.isEmpty()) {
-            return failure("no active SSH grant for the asset");
-        }
-        if (vendorsTicket.isPresent() && vendorsTicket.get().grantId() != grant.get().grantId()) {
-            return failure("the browser terminal's ticket is for another grant");
+            return failure(vendorsTicket.isPresent()
+                    ? "the browser terminal's ticket is for another grant, or its grant is not active for SSH now"
+                    : "no active SSH grant for the asset");
         }
         // Why: one vendor must not tie up the broker or the plant's assets with ever more connections.
         long open = loggedInConnections(session, vendor);

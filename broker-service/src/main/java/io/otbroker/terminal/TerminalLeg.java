@@ -1,5 +1,6 @@
 package io.otbroker.terminal;
 
+import io.otbroker.session.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,11 +95,11 @@ final class TerminalLeg implements AutoCloseable {
 
     /** Copies one stream to the browser as text until it ends. */
     private void pump(InputStream from, Browser browser, boolean errorStream) {
-        Utf8Text text = new Utf8Text();
+        TerminalText text = new TerminalText();
         byte[] buffer = new byte[READ_SIZE];
         try {
             for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
-                String chunk = text.decode(buffer, read);
+                String chunk = text.next(buffer, read);
                 if (errorStream) {
                     remember(chunk);
                 }

@@ -109,7 +109,7 @@ public class TerminalSocket {
             return Optional.empty();
         }
         freshLogin.require(identity);
-        return Optional.of(codes.issue(vendor, grant.id()).code());
+        return Optional.of(codes.issueForBrowserTerminal(vendor, grant.id()).code());
     }
 
     private void connect(BrowserTerminal terminal, String vendor, TerminalGrant grant, String browser,

@@ -8,6 +8,9 @@ import { openTerminal } from '../terminal/terminal-view.js';
 const FRESH_LOGIN = 'urn:otbroker:problem:fresh-login-required';
 const REFUSED = 'the broker refused the terminal. It opens only for your own request while its SSH grant is active.';
 
+/** Characters per input message: 6× for JSON escapes stays under the broker's 16 KiB frame limit. */
+const INPUT_PIECE = 2048;
+
 const state = document.getElementById('terminal-state');
 const help = document.getElementById('terminal-help');
 
@@ -36,7 +39,13 @@ async function connect(requestId, view) {
       socket.send(JSON.stringify(message));
     }
   };
-  view.terminal.onData((data) => send({ type: 'input', data }));
+  // A paste arrives as one string: sent in pieces, so that even escaped in JSON none exceeds the broker's
+  // frame limit (which would end the session).
+  view.terminal.onData((data) => {
+    for (let start = 0; start < data.length; start += INPUT_PIECE) {
+      send({ type: 'input', data: data.slice(start, start + INPUT_PIECE) });
+    }
+  });
   view.terminal.onResize(({ cols, rows }) => send({ type: 'resize', cols, rows }));
   socket.onmessage = (event) => {
     const message = JSON.parse(event.data);

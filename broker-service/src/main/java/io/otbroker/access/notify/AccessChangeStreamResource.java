@@ -84,10 +84,11 @@ public class AccessChangeStreamResource {
             throw new ForbiddenException();
         }
         // Why the vendor test comes first: a token with the vendor role acts as a vendor only, whatever else it says.
-        Predicate<AccessChange> visible = caller.isVendor() ? change -> change.vendor().equals(caller.name())
+        Predicate<AccessChange> visible = caller.isVendor() ? change -> caller.name().equals(change.vendor())
                 : change -> true;
         Multi<OutboundSseEvent> events = changes.fromNowOn().select().where(visible)
-                .map(change -> sse.newEventBuilder().name(EVENT_NAME).mediaType(MediaType.APPLICATION_JSON_TYPE).data(AccessChange.class, change).build());
+                .map(change -> sse.newEventBuilder().name(EVENT_NAME).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(AccessChange.class, change).build());
         // The first heartbeat goes out at once: it sends the headers and tells the client it is connected.
         Multi<Long> beats = Multi.createBy().concatenating().streams(Multi.createFrom().item(0L),
                 Multi.createFrom().ticks().every(heartbeat).onOverflow().drop());
