@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.otbroker.recording.DesktopRecordings;
+import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +68,12 @@ class GuacReplayBrowserTest extends ChromiumTest {
         assertTrue(browsers.consoleErrors().isEmpty(), "no CSP violation or script error: " + browsers.consoleErrors());
     }
 
-    /** Waits until pixel (x, 240) of the desktop has {@code colour}. */
+    /**
+     * Waits until pixel (x, 240) of the desktop has {@code colour}. Why not waitForFunction: it compiles its
+     * predicate in the page, which the page's CSP rightly refuses; evaluate runs outside the page's policy.
+     */
     private static void awaitColour(Page page, int x, String colour) {
-        page.waitForFunction("([x, y, colour]) => (" + PIXEL + ")([x, y]) === colour", List.of(x, 240, colour));
+        Poll.until(() -> Optional.of(colour).filter(wanted -> wanted.equals(page.evaluate(PIXEL, List.of(x, 240)))),
+                "pixel " + x + ",240 in " + colour);
     }
 }
