@@ -76,10 +76,10 @@ export class GuacReplay {
   playOrPause() {
     if (this.recording.isPlaying()) {
       this.recording.pause();
+    } else if (this.recording.getPosition() >= this.recording.getDuration()) {
+      // At the end: play again from the start, once the player is back there.
+      this.recording.seek(0, () => this.recording.play());
     } else {
-      if (this.recording.getPosition() >= this.recording.getDuration()) {
-        this.recording.seek(0);
-      }
       this.recording.play();
     }
   }
