@@ -41,8 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Sealed session recordings for auditors: the recording as the offline verifier reads it, its signed
- * manifest, a plain asciicast file for players, and verification now. Every download is audited: who
- * looked at which evidence is evidence too. Vendors and operators are refused.
+ * manifest, a plain asciicast file or Guacamole stream for players, and verification now. Every download is
+ * audited: who looked at which evidence is evidence too. Vendors and operators are refused.
  */
 @Path("/api/recordings")
 @Tag(name = "Recordings", description = "Signed session recordings")
@@ -101,13 +101,26 @@ public class RecordingResource {
             throw ProblemException.notFound("terminal recording");
         }
         downloaded(id, "cast");
-        StreamingOutput body = output -> {
-            try (InputStream recording = new SegmentInputStream(source, manifest.chain(), 0, 0)) {
-                recording.transferTo(output);
-            }
-        };
-        return Response.ok(body, ASCIICAST).header("Content-Disposition", "attachment; filename=\"" + id + ".cast\"")
-                .build();
+        return Response.ok(stream(source, manifest), ASCIICAST)
+                .header("Content-Disposition", "attachment; filename=\"" + id + ".cast\"").build();
+    }
+
+    @GET
+    @Path("{id}/guac")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "A remote desktop recording as one Guacamole protocol stream",
+            description = "Its segments in order, for Guacamole's session player; not verified.")
+    @APIResponse(responseCode = "404", description = "No sealed Guacamole recording of that id")
+    public Response guac(@PathParam("id") UUID id) {
+        staffOnly();
+        RecordingSource source = sealed(id);
+        Manifest manifest = ManifestCodec.fromJson(manifestBytes(source));
+        if (manifest.metadata().format() != RecordingFormat.GUACAMOLE) {
+            throw ProblemException.notFound("Guacamole recording");
+        }
+        downloaded(id, "guac");
+        return Response.ok(stream(source, manifest), MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", "attachment; filename=\"" + id + ".guac\"").build();
     }
 
     @POST
@@ -134,6 +147,15 @@ public class RecordingResource {
 
     private void downloaded(UUID id, String part) {
         audit.record(AuditEventType.RECORDING_DOWNLOAD, "recording/" + id, Map.of("part", part));
+    }
+
+    /** The recording's segments as one stream, in the order the chain lists them. */
+    private static StreamingOutput stream(RecordingSource source, Manifest manifest) {
+        return output -> {
+            try (InputStream recording = new SegmentInputStream(source, manifest.chain(), 0, 0)) {
+                recording.transferTo(output);
+            }
+        };
     }
 
     private static byte[] manifestBytes(RecordingSource source) {

@@ -7,6 +7,7 @@ import io.otbroker.recorder.RecordingFormat;
 import io.otbroker.recorder.RecordingId;
 import io.otbroker.recorder.RecordingMetadata;
 import io.otbroker.recorder.asciicast.AsciicastWriter;
+import io.otbroker.recorder.guac.GuacWriter;
 import io.otbroker.recorder.sign.ManifestSigner;
 import io.otbroker.recorder.sign.PemKeys;
 import io.otbroker.recorder.store.RecordingSource;
@@ -75,6 +76,17 @@ public class SessionRecordings {
         RecordingMetadata metadata = new RecordingMetadata(id, String.valueOf(grantId), vendor, asset,
                 RecordingFormat.ASCIICAST);
         return recorder.startAsciicast(metadata, width, height, vendor + " on " + asset, env, listener);
+    }
+
+    /**
+     * Starts a Guacamole recording of a remote desktop session (RDP, VNC).
+     *
+     * @throws io.otbroker.recorder.RecordingFailedException if it cannot be started: refuse the session
+     */
+    public GuacWriter startDesktop(RecordingId id, long grantId, String vendor, String asset,
+            RecordingFailureListener listener) {
+        return recorder.startGuacamole(new RecordingMetadata(id, String.valueOf(grantId), vendor, asset,
+                RecordingFormat.GUACAMOLE), listener);
     }
 
     /** A sealed recording, for replay and verification. */

@@ -54,6 +54,7 @@ class UiSecurityTest {
         as("audrey").get("/auditor/").then().statusCode(200).body(containsString("Evidence"))
                 .header("Content-Security-Policy", containsString("script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"))
                 .header("Content-Security-Policy", not(containsString("'unsafe-eval'")))
+                .header("Content-Security-Policy", containsString("img-src 'self' data:;"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
         as("alice").get("/auditor/").then().statusCode(403).body(not(containsString("Evidence")));
         as("oscar").get("/auditor/index.html").then().statusCode(403).body(not(containsString("Evidence")));

@@ -1,11 +1,15 @@
 // One session's recording: downloads (plain same-origin links, the session cookie is the credential) and, for
 // terminal sessions, a replay in the vendored asciinema player fed from the broker's asciicast file. The player
 // comes from a classic script (window.AsciinemaPlayer); its own controls play, pause and seek (also by keyboard:
-// space, arrow keys), the speed selector restarts it at the same moment at the new speed.
+// space, arrow keys), the speed selector restarts it at the same moment at the new speed. Remote desktop sessions
+// (RDP, VNC: recorded in the Guacamole format) play in Guacamole's own player.
 import { el, notice, show } from '../dom.js';
 import { timeOf } from '../time.js';
+import { GuacReplay } from './guac-replay.js';
 
 const SPEEDS = [0.5, 1, 2, 4, 8];
+// The recording format follows the protocol: terminal sessions asciicast, remote desktops Guacamole.
+const DESKTOPS = ['RDP', 'VNC'];
 
 export class Replay {
   constructor(container) {
@@ -29,6 +33,11 @@ export class Replay {
     if (!session.ended) {
       show(this.container, heading, notice('info', 'The session is still live: its recording can be replayed '
         + 'and downloaded once it has ended.'));
+    } else if (DESKTOPS.includes(session.protocol)) {
+      const screen = el('div', { className: 'player' });
+      show(this.container, heading, screen, downloads);
+      this.desktop = new GuacReplay(screen, `${recording}/guac`,
+        `Recorded desktop of ${session.vendor} on ${session.asset}`);
     } else if (session.protocol !== 'SSH') {
       show(this.container, heading, notice('info', 'Replay is not available in the browser for this recording; '
         + 'download it.'), downloads);
@@ -62,6 +71,10 @@ export class Replay {
   }
 
   close() {
+    if (this.desktop) {
+      this.desktop.dispose();
+      this.desktop = null;
+    }
     if (this.player) {
       this.player.dispose();
       this.player = null;
