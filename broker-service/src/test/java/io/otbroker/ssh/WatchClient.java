@@ -1,33 +1,18 @@
 package io.otbroker.ssh;
 
 import io.otbroker.testsupport.HeardSignals;
-import io.otbroker.testsupport.KeycloakResource;
-import io.otbroker.testsupport.Tokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
+import io.otbroker.testsupport.TextSocket;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** An API client of the watch stream {@code /api/sessions/{id}/watch}: the JDK's WebSocket client, collecting lines. */
+/** An API client of the watch stream {@code /api/sessions/{id}/watch}, reading it line by line. */
 final class WatchClient implements AutoCloseable {
 
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final WebSocket socket;
+    private final TextSocket socket;
 
     private WatchClient(Map<String, String> headers, String sessionId) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        headers.forEach(builder::header);
-        socket = builder.buildAsync(uri(sessionId), new Collector()).join();
+        socket = new TextSocket(path(sessionId), headers);
     }
 
     /** Watches {@code session} as {@code user}, with the user's bearer token. */
@@ -42,28 +27,20 @@ final class WatchClient implements AutoCloseable {
 
     /** The HTTP status that refuses the upgrade with these headers; fails if the upgrade succeeds. */
     static int refusal(Map<String, String> headers, String sessionId) {
-        try (WatchClient unexpected = new WatchClient(headers, sessionId)) {
-            throw new AssertionError("the upgrade was accepted");
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw e;
-        }
+        return TextSocket.refusal(path(sessionId), headers);
     }
 
     static Map<String, String> bearer(String user) {
-        return Map.of("Authorization", "Bearer " + Tokens.of(user));
+        return TextSocket.bearer(user);
     }
 
-    static URI uri(String sessionId) {
-        return URI.create(KeycloakResource.brokerUrl().replaceFirst("^http", "ws") + "/api/sessions/" + sessionId
-                + "/watch");
+    private static String path(String sessionId) {
+        return "/api/sessions/" + sessionId + "/watch";
     }
 
     /** The next line, waiting for it. */
     String next() throws InterruptedException {
-        String line = lines.poll(HeardSignals.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        String line = socket.poll(HeardSignals.PATIENCE.toMillis());
         if (line == null) {
             throw new AssertionError("no line from the watch stream");
         }
@@ -74,7 +51,7 @@ final class WatchClient implements AutoCloseable {
     String until(Predicate<String> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + HeardSignals.PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            String line = socket.poll(100);
             if (line != null && wanted.test(line)) {
                 return line;
             }
@@ -83,45 +60,16 @@ final class WatchClient implements AutoCloseable {
     }
 
     void send(String text) {
-        socket.sendText(text, true).join();
+        socket.send(text);
     }
 
     /** The close code the server sent, waiting for it. */
     int closeCode() throws Exception {
-        return closed.get(HeardSignals.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        return socket.closeCode();
     }
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(gone -> null).join();
-        }
-    }
-
-    /** Puts whole messages (text may come in parts) in the queue. */
-    private final class Collector implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                lines.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
+        socket.close();
     }
 }
