@@ -151,6 +151,14 @@ public class SshBastion {
         CoreModuleProperties.WELCOME_BANNER.set(server, banner.endsWith("\n") ? banner : banner + "\n");
     }
 
+    /**
+     * Where the broker itself reaches its front door (the browser terminal): loopback when it listens on every
+     * address, else the one address it listens on.
+     */
+    public String localAddress() {
+        return host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
+    }
+
     /** The port the front door listens on (the bound one when configured as 0). */
     public int port() {
         return server.getPort();

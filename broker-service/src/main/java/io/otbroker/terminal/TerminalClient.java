@@ -68,7 +68,7 @@ public class TerminalClient {
             Consumer<String> banner) throws IOException {
         KeyPair ticket = tickets.issue(vendor, grantId, browser);
         try {
-            ClientSession session = client.connect(vendor + ":" + assetName, "127.0.0.1", bastion.port())
+            ClientSession session = client.connect(vendor + ":" + assetName, bastion.localAddress(), bastion.port())
                     .verify(timeout).getSession();
             try {
                 session.addPublicKeyIdentity(ticket);
