@@ -3,22 +3,14 @@
 // Guacamole instruction stream; the player reads it whole, then plays, pauses and seeks on its own clock. Its
 // display sizes itself through element.style (CSSOM, allowed by the page's style-src 'self').
 import { el, notice, show } from '../dom.js';
+import { loadScript } from '../scripts.js';
 
 const LIBRARY = '/lib/guacamole-common-js/all.min.js';
-let loaded;
 
 function loadGuacamole() {
-  loaded ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = LIBRARY;
-    script.onload = resolve;
-    script.onerror = () => {
-      loaded = undefined;
-      reject(new Error('The player did not load; download the recording instead.'));
-    };
-    document.head.append(script);
+  return loadScript(LIBRARY).catch(() => {
+    throw new Error('The player did not load; download the recording instead.');
   });
-  return loaded;
 }
 
 /** "m:ss" of a position in milliseconds. */

@@ -1,3 +1,4 @@
+import { loadScript } from '../scripts.js';
 import { cspSafeDocument, cspSafeRows } from './xterm-csp.js';
 
 /*
@@ -5,25 +6,17 @@ import { cspSafeDocument, cspSafeRows } from './xterm-csp.js';
  * browser terminal and the operator's read-only watch view.
  */
 
-const LIBRARIES = ['/lib/xterm/xterm.js', '/lib/xterm-addon-fit/addon-fit.js'];
 let loaded;
 
-/** Loads the vendored xterm.js, its fit addon and style sheet once (classic scripts setting globals). */
+/** Loads the vendored xterm.js, its fit addon (which needs it first) and its style sheet once. */
 function loadXterm() {
   loaded ??= (async () => {
     const css = document.createElement('link');
     css.rel = 'stylesheet';
     css.href = '/lib/xterm/xterm.css';
     document.head.append(css);
-    for (const src of LIBRARIES) {
-      await new Promise((resolve, reject) => {
-        const script = document.createElement('script');
-        script.src = src;
-        script.onload = resolve;
-        script.onerror = () => reject(new Error(`Could not load ${src}`));
-        document.head.append(script);
-      });
-    }
+    await loadScript('/lib/xterm/xterm.js');
+    await loadScript('/lib/xterm-addon-fit/addon-fit.js');
   })();
   return loaded;
 }
