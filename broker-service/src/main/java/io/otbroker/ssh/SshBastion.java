@@ -63,6 +63,9 @@ public class SshBastion {
     @ConfigProperty(name = "otbroker.ssh.max-channels-per-connection")
     int maxChannelsPerConnection;
 
+    @ConfigProperty(name = "otbroker.ssh.ciphers")
+    List<String> ciphers;
+
     @Inject
     VendorKeyAuthenticator authenticator;
 
@@ -126,7 +129,7 @@ public class SshBastion {
         server.setForwardingFilter(forwarding);
         server.setAgentFactory(null);
         server.setSubsystemFactories(List.of(sftp));
-        server.setCipherFactories(CipherPreference.aesGcmFirst(server.getCipherFactories()));
+        server.setCipherFactories(SshCiphers.frontDoor(ciphers));
     }
 
     /** Every limit set here on purpose, none left to MINA's defaults; lockout is {@link LoginThrottle}'s. */

@@ -63,7 +63,7 @@ public class UpstreamClient {
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         // The front door decides when an idle vendor is cut; MINA's own 10-minute default on this leg would cut first.
         CoreModuleProperties.IDLE_TIMEOUT.set(client, idleTimeout);
-        client.setCipherFactories(CipherPreference.aesGcmFirst(client.getCipherFactories()));
+        client.setCipherFactories(SshCiphers.aesGcmFirst(client.getCipherFactories()));
         // Why no known_hosts and no default keys: the asset's pinned key is the only trust, the vault the only identity.
         client.setServerKeyVerifier((session, remote, presented) -> {
             AttributeRepository context = session.getConnectionContext();

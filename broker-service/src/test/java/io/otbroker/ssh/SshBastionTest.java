@@ -50,6 +50,24 @@ class SshBastionTest extends FrontDoorTest {
     }
 
     @Test
+    void theStockClientGetsAesGcmAndAClientWithoutItIsRefused() throws Exception {
+        String asset = asset(target, target.hostKeyLine());
+        Path key = registeredKey("alice", dir);
+        activeGrant(asset);
+
+        // The client's own default list (ChaCha20 first): it settles on what the front door offers.
+        VendorSsh.Result negotiated = VendorSsh.run(bastion.port(), key, "alice:" + asset, List.of("-v"), "echo in");
+        assertEquals("in\n", negotiated.stdout(), negotiated.stderr());
+        assertTrue(negotiated.stderr().contains("server->client cipher: aes128-gcm@openssh.com"), negotiated.stderr());
+
+        VendorSsh.Result chachaOnly = VendorSsh.run(bastion.port(), key, "alice:" + asset,
+                List.of("-c", "chacha20-poly1305@openssh.com", "-o", "LogLevel=INFO"), "echo in");
+        assertEquals(255, chachaOnly.exitStatus());
+        assertTrue(chachaOnly.stderr().contains("no matching cipher found"), chachaOnly.stderr());
+        assertEquals("", chachaOnly.stdout());
+    }
+
+    @Test
     void theSessionIsRecordedSignedAndVerifies() throws Exception {
         String asset = asset(target, target.hostKeyLine());
         Path key = registeredKey("alice", dir);
