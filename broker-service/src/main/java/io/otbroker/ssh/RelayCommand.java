@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +69,7 @@ final class RelayCommand implements Command {
     private volatile boolean inHistory;
     private volatile boolean registered;
     private volatile boolean started;
+    private VendorInput input;
 
     RelayCommand(Relays relays, String command) {
         this.relays = relays;
@@ -77,7 +77,8 @@ final class RelayCommand implements Command {
     }
 
     @Override
-    public void start(ChannelSession vendorChannel, Environment env) {
+    public void start(ChannelSession vendorChannel, Environment env) throws IOException {
+        input = VendorInput.takeOver(vendorChannel, in, id.toString());
         session = vendorChannel.getServerSession();
         login = session.getAttribute(SshLogin.KEY);
         // Only a pty-req sets COLUMNS: the client's env requests are limited to TERM and LANG (BastionChannel).
@@ -108,7 +109,7 @@ final class RelayCommand implements Command {
             notice("Connected to " + grant.assetName() + " through otbroker. The grant ends at " + grant.end()
                     + ". This session is recorded.");
             env.addSignalListener((vendorChannel, signal) -> resize(env), Signal.WINCH);
-            Thread.ofVirtual().name("otbroker-ssh-input-" + id).start(this::pumpInput);
+            input.connect(recording, live, channel);
             channel.addCloseFutureListener(closed -> assetClosed());
         }
     }
@@ -221,27 +222,6 @@ final class RelayCommand implements Command {
         return created;
     }
 
-    private void pumpInput() {
-        byte[] buffer = new byte[8192];
-        SupervisionGate gate = live.watchers().gate();
-        try (OutputStream toAsset = channel.getInvertedIn()) {
-            for (int read = in.read(buffer); read >= 0 && !ended.get(); read = in.read(buffer)) {
-                // Why here: in a supervised zone nothing typed reaches the asset while no operator watches.
-                if (!gate.holdWhileUnwatched()) {
-                    return;
-                }
-                byte[] chunk = Arrays.copyOf(buffer, read);
-                recording.input(chunk);
-                live.watchers().input(chunk);
-                live.traffic().sentToAsset(read);
-                toAsset.write(chunk);
-                toAsset.flush();
-            }
-        } catch (IOException | RecordingFailedException e) {
-            // The session is ending: the vendor left, the asset closed, or the recording failed (its listener cuts).
-        }
-    }
-
     private void resize(Environment env) {
         int columns = dimension(env, Environment.ENV_COLUMNS, 80);
         int rows = dimension(env, Environment.ENV_LINES, 24);
@@ -280,6 +260,9 @@ final class RelayCommand implements Command {
             if (ended.getAndSet(true)) {
                 return;
             }
+        }
+        if (input != null) {
+            input.end();
         }
         if (message != null) {
             tellWithin(NOTICE_TIMEOUT, recordNotice(message));

@@ -81,6 +81,23 @@ class OpenSshTargetTest {
     }
 
     @Test
+    void whatTheVendorSendsArrivesByteExactAndItsEndOfInputAfterIt() throws Exception {
+        String asset = asset(sshd, sshd.hostKeyLine());
+        Path key = registeredKey("alice", dir);
+        activeGrant(asset);
+        // More than the asset's channel window: part of it must wait for the asset, in order, before the end of input.
+        byte[] payload = payload(6 << 20);
+
+        Path upload = Files.write(dir.resolve("upload.bin"), payload);
+
+        VendorSsh.Result result = VendorSsh.finish(VendorSsh.start(bastion.port(), key, "alice:" + asset,
+                "sha256sum; exit 3", upload), 60);
+
+        assertEquals(sha256(payload) + "  -\n", result.stdout(), result.stderr());
+        assertEquals(3, result.exitStatus(), result.stderr());
+    }
+
+    @Test
     void anInteractiveShellOnAPtyIsRelayedAndTheRecordingVerifiesAndHoldsWhatWasTypedAndShown() throws Exception {
         String asset = asset(sshd, sshd.hostKeyLine());
         Path key = registeredKey("alice", dir);

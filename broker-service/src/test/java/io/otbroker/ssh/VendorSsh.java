@@ -25,9 +25,19 @@ final class VendorSsh {
     /** As above, with {@code environment} set for ssh (e.g. an agent socket or a display to forward). */
     static Process start(int port, Path key, String user, List<String> options, String command,
             Map<String, String> environment) throws IOException {
+        return start(port, key, user, options, command, environment, new File("/dev/null"));
+    }
+
+    /** As {@link #start(int, Path, String, List, String)}, sending the file {@code input} as its stdin. */
+    static Process start(int port, Path key, String user, String command, Path input) throws IOException {
+        return start(port, key, user, List.of(), command, Map.of(), input.toFile());
+    }
+
+    private static Process start(int port, Path key, String user, List<String> options, String command,
+            Map<String, String> environment, File input) throws IOException {
         List<String> args = baseArgs(port, key, options, user);
         args.addAll(List.of("--", command));
-        ProcessBuilder builder = new ProcessBuilder(args).redirectInput(new File("/dev/null"));
+        ProcessBuilder builder = new ProcessBuilder(args).redirectInput(input);
         builder.environment().remove("SSH_AUTH_SOCK");
         builder.environment().remove("DISPLAY");
         builder.environment().putAll(environment);
