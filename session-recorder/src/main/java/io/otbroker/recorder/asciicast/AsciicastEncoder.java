@@ -16,15 +16,38 @@ final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
     /** A line buffer grown past this by a bulk chunk is dropped, so an idle session does not keep it. */
     private static final int KEPT_LINE_CHARS = 64 * 1024;
 
+    private static final byte[] LINE_END = "\"]\n".getBytes(StandardCharsets.US_ASCII);
+
     private final Utf8StreamDecoder outputDecoder = new Utf8StreamDecoder();
     private final Utf8StreamDecoder inputDecoder = new Utf8StreamDecoder();
     private StringBuilder line;
 
     /** The event for a chunk of relayed bytes; null while the chunk holds only part of a character. */
     RecordUnit chunk(AsciicastEvent.Type type, byte[] bytes, long timeMicros, int width, int height) {
+        Utf8StreamDecoder decoder = decoder(type);
+        int asciiLength = decoder.midCharacter() ? -1 : JsonWriter.asciiEscapedLength(bytes);
+        if (asciiLength >= 0) {
+            return asciiLine(type, bytes, asciiLength, timeMicros, width, height);
+        }
         StringBuilder out = start(type, timeMicros);
-        int decoded = decoder(type).decode(bytes, this);
+        int decoded = decoder.decode(bytes, this);
         return decoded == 0 ? null : end(out, timeMicros, width, height);
+    }
+
+    /**
+     * The event for a chunk of ASCII, escaped straight from the relayed bytes into the line's bytes. Why: most
+     * terminal output is ASCII, and this skips decoding to characters and encoding back (the same line either way).
+     */
+    private RecordUnit asciiLine(AsciicastEvent.Type type, byte[] bytes, int escapedLength, long timeMicros,
+            int width, int height) {
+        StringBuilder start = start(type, timeMicros);
+        byte[] line = new byte[start.length() + escapedLength + LINE_END.length];
+        for (int i = 0; i < start.length(); i++) {
+            line[i] = (byte) start.charAt(i); // the event's start is ASCII: a time and a type code
+        }
+        int end = JsonWriter.escapeAscii(bytes, line, start.length());
+        System.arraycopy(LINE_END, 0, line, end, LINE_END.length);
+        return new RecordUnit(line, timeMicros, true, width, height);
     }
 
     /** The event for the end of a stream (a dangling partial character); null if nothing dangles. */

@@ -39,6 +39,11 @@ final class Utf8StreamDecoder {
         return decoded;
     }
 
+    /** Whether the last chunk ended inside a character, whose rest the next chunk must bring. */
+    boolean midCharacter() {
+        return carry.length > 0;
+    }
+
     /** Ends the stream: a dangling partial character becomes U+FFFD. */
     int finish(CharSink sink) {
         int decoded = decodeAll(ByteBuffer.wrap(carry), true, sink);

@@ -1,9 +1,14 @@
 package io.otbroker.recorder.json;
 
+import java.nio.charset.StandardCharsets;
+
 /** Writes JSON strings with the escapes every JSON reader accepts; output is ASCII-safe for control characters. */
 public final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Each ASCII character's escape, as {@link #escape} writes it; null for those written as they are. */
+    private static final byte[][] ASCII_ESCAPES = asciiEscapes();
 
     private JsonWriter() {
     }
@@ -37,7 +42,50 @@ public final class JsonWriter {
         out.append(text, run, to - run);
     }
 
-    private static void appendEscaped(StringBuilder out, char c) {
+    /**
+     * How many bytes {@code bytes} take escaped by {@link #escapeAscii}; -1 if any is not ASCII (part of a
+     * multi-byte UTF-8 character: such text goes through a decoder and {@link #escape} instead).
+     */
+    public static int asciiEscapedLength(byte[] bytes) {
+        int length = 0;
+        for (byte b : bytes) {
+            if (b < 0) {
+                return -1;
+            }
+            byte[] escape = ASCII_ESCAPES[b];
+            length += escape == null ? 1 : escape.length;
+        }
+        return length;
+    }
+
+    /**
+     * Writes ASCII {@code bytes} escaped into {@code out} from {@code at}, exactly as {@link #escape} writes the
+     * same characters (UTF-8 and ASCII agree on them); returns the index after the last byte written.
+     */
+    public static int escapeAscii(byte[] bytes, byte[] out, int at) {
+        for (byte b : bytes) {
+            byte[] escape = ASCII_ESCAPES[b];
+            if (escape == null) {
+                out[at++] = b;
+            } else {
+                System.arraycopy(escape, 0, out, at, escape.length);
+                at += escape.length;
+            }
+        }
+        return at;
+    }
+
+    private static byte[][] asciiEscapes() {
+        byte[][] escapes = new byte[128][];
+        for (char c = 0; c < 128; c++) {
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+                escapes[c] = appendEscaped(new StringBuilder(6), c).toString().getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+        return escapes;
+    }
+
+    private static StringBuilder appendEscaped(StringBuilder out, char c) {
         switch (c) {
             case '"' -> out.append("\\\"");
             case '\\' -> out.append("\\\\");
@@ -48,5 +96,6 @@ public final class JsonWriter {
             case '\f' -> out.append("\\f");
             default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
         }
+        return out;
     }
 }

@@ -1,0 +1,48 @@
+package io.otbroker.recorder.asciicast;
+
+import io.otbroker.recorder.chain.RecordUnit;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The encoder's lines: ASCII chunks (written byte for byte) and any other text alike, as the event's own JSON. */
+class AsciicastEncoderTest {
+
+    @Test
+    void everyAsciiCharacterIsWrittenAsTheEventsJsonWritesIt() {
+        byte[] ascii = new byte[128];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) i;
+        }
+        RecordUnit unit = new AsciicastEncoder().chunk(AsciicastEvent.Type.OUTPUT, ascii, 1_500_000, 80, 24);
+
+        String expected = new AsciicastEvent(1_500_000, AsciicastEvent.Type.OUTPUT,
+                new String(ascii, StandardCharsets.US_ASCII)).toJsonLine() + "\n";
+        assertEquals(expected, new String(unit.bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void asciiAfterAndAroundMultiByteCharactersKeepsEveryCharacterWhole() {
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        AsciicastEncoder encoder = new AsciicastEncoder();
+        List<String> lines = new ArrayList<>();
+        // "a" then the euro sign split in two chunks, the second chunk ending in ASCII, then plain ASCII again
+        for (byte[] chunk : List.of("a\"".getBytes(StandardCharsets.UTF_8), new byte[] {euro[0]},
+                new byte[] {euro[1], euro[2], 'b', '\n'}, "c\\\u001b[0m".getBytes(StandardCharsets.UTF_8))) {
+            RecordUnit unit = encoder.chunk(AsciicastEvent.Type.INPUT, chunk, 7, 80, 24);
+            if (unit != null) {
+                lines.add(new String(unit.bytes(), StandardCharsets.UTF_8));
+            }
+        }
+
+        assertEquals(List.of(line("a\""), line("€b\n"), line("c\\\u001b[0m")), lines);
+    }
+
+    private static String line(String data) {
+        return new AsciicastEvent(7, AsciicastEvent.Type.INPUT, data).toJsonLine() + "\n";
+    }
+}
