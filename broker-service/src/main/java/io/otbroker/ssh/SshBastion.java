@@ -66,6 +66,9 @@ public class SshBastion {
     @ConfigProperty(name = "otbroker.ssh.ciphers")
     List<String> ciphers;
 
+    @ConfigProperty(name = "otbroker.ssh.read-buffer-bytes")
+    int readBufferBytes;
+
     @Inject
     VendorKeyAuthenticator authenticator;
 
@@ -135,6 +138,8 @@ public class SshBastion {
     /** Every limit set here on purpose, none left to MINA's defaults; lockout is {@link LoginThrottle}'s. */
     private void limit() {
         CoreModuleProperties.TCP_NODELAY.set(server, true);
+        // Each connection keeps one read buffer for its lifetime: most of what an idle session costs in heap.
+        CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(server, readBufferBytes);
         // An unauthenticated connection holds a socket and a thread's attention: it gets this long to log in.
         CoreModuleProperties.AUTH_TIMEOUT.set(server, authTimeout);
         // A forgotten session keeps the plant's asset open; a silent one is closed.
