@@ -6,6 +6,7 @@
 #   bench/ssh/run.sh                              the full run (1 GiB, 1,000 keystrokes, 20 setups, 1,000 idle)
 #   bench/ssh/run.sh bytes=67108864 idle=50       a quick one
 #   SKIP_BUILD=1 bench/ssh/run.sh                 without building first (the broker and the harness are built)
+#   BENCH_BROKER_JAVA_OPTS="-XX:StartFlightRecording=filename=broker.jfr" bench/ssh/run.sh    the broker profiled
 #
 # Needs: a JDK >= 21, the OpenSSH client and server (/usr/sbin/sshd; it is started here, never as a service).
 set -euo pipefail

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -47,8 +48,14 @@ final class BrokerStack implements AutoCloseable {
         KeycloakLauncher keycloak = KeycloakLauncher.startDevRealm(dir.resolve("keycloak"), 0,
                 "http://localhost:" + httpPort, clientSecret);
         Path log = dir.resolve("broker.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", BROKER_JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // e.g. a profiler: BENCH_BROKER_JAVA_OPTS="-XX:StartFlightRecording=filename=broker.jfr" bench/ssh/run.sh
+        String javaOptions = System.getenv().getOrDefault("BENCH_BROKER_JAVA_OPTS", "").strip();
+        if (!javaOptions.isEmpty()) {
+            command.addAll(List.of(javaOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", BROKER_JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "OTBROKER_HTTP_PORT", String.valueOf(httpPort),
                 "OTBROKER_MANAGEMENT_PORT", String.valueOf(managementPort),
