@@ -10,6 +10,9 @@ public final class JsonWriter {
     /** Each ASCII character's escape, as {@link #escape} writes it; null for those written as they are. */
     private static final byte[][] ASCII_ESCAPES = asciiEscapes();
 
+    /** Bytes each byte value's escape adds; see {@link #escapeExtra}. */
+    private static final byte[] ESCAPE_EXTRA = escapeExtra();
+
     private JsonWriter() {
     }
 
@@ -47,32 +50,36 @@ public final class JsonWriter {
      * multi-byte UTF-8 character: such text goes through a decoder and {@link #escape} instead).
      */
     public static int asciiEscapedLength(byte[] bytes) {
-        int length = 0;
+        // Why this shape: it runs over every byte of bulk output, so no branch per byte (a table and an OR).
+        int extra = 0;
+        int high = 0;
         for (byte b : bytes) {
-            if (b < 0) {
-                return -1;
-            }
-            byte[] escape = ASCII_ESCAPES[b];
-            length += escape == null ? 1 : escape.length;
+            extra += ESCAPE_EXTRA[b & 0xff];
+            high |= b;
         }
-        return length;
+        return high < 0 ? -1 : bytes.length + extra;
     }
 
     /**
      * Writes ASCII {@code bytes} escaped into {@code out} from {@code at}, exactly as {@link #escape} writes the
-     * same characters (UTF-8 and ASCII agree on them); returns the index after the last byte written.
+     * same characters (UTF-8 and ASCII agree on them); returns the index after the last byte written. Runs of
+     * characters that need no escape are copied at once.
      */
     public static int escapeAscii(byte[] bytes, byte[] out, int at) {
-        for (byte b : bytes) {
-            byte[] escape = ASCII_ESCAPES[b];
-            if (escape == null) {
-                out[at++] = b;
-            } else {
-                System.arraycopy(escape, 0, out, at, escape.length);
-                at += escape.length;
+        int run = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (ESCAPE_EXTRA[bytes[i] & 0xff] == 0) {
+                continue;
             }
+            System.arraycopy(bytes, run, out, at, i - run);
+            at += i - run;
+            byte[] escape = ASCII_ESCAPES[bytes[i]];
+            System.arraycopy(escape, 0, out, at, escape.length);
+            at += escape.length;
+            run = i + 1;
         }
-        return at;
+        System.arraycopy(bytes, run, out, at, bytes.length - run);
+        return at + bytes.length - run;
     }
 
     private static byte[][] asciiEscapes() {
@@ -83,6 +90,15 @@ public final class JsonWriter {
             }
         }
         return escapes;
+    }
+
+    /** For each byte value: how many bytes its escape adds (0 for ASCII written as it is, and for non-ASCII). */
+    private static byte[] escapeExtra() {
+        byte[] extra = new byte[256];
+        for (int c = 0; c < 128; c++) {
+            extra[c] = (byte) (ASCII_ESCAPES[c] == null ? 0 : ASCII_ESCAPES[c].length - 1);
+        }
+        return extra;
     }
 
     private static StringBuilder appendEscaped(StringBuilder out, char c) {
