@@ -4,6 +4,7 @@ import io.otbroker.bench.ssh.Routes.Route;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -125,13 +126,22 @@ public final class SshBench {
     }
 
     private static void awaitLiveSessions(BrokerApi api, int count) throws IOException, InterruptedException {
+        int live = -1;
         for (int attempt = 0; attempt < 600; attempt++) {
-            if (api.send("oscar", "GET", "/api/sessions", null).size() == count) {
+            live = api.send("oscar", "GET", "/api/sessions", null).size();
+            if (live == count) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the broker did not reach " + count + " live sessions");
+        // Why the audit log: a session the broker refused or cut says why there, and nowhere the client sees.
+        List<String> reasons = new ArrayList<>();
+        for (String event : List.of("session.refused", "session.end")) {
+            api.send("audrey", "GET", "/api/audit?eventName=" + event + "&size=20", null).path("items")
+                    .forEach(item -> reasons.add(event + " " + item.path("details")));
+        }
+        throw new IllegalStateException("the broker did not reach " + count + " live sessions (" + live
+                + " live); latest refusals and ends: " + reasons);
     }
 
     /** Defaults: 1 GiB, 1,000 keystrokes, 20 setups, 1,000 idle sessions; {@code key=value} arguments override. */
