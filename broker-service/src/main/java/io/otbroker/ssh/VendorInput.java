@@ -17,9 +17,10 @@ import org.apache.sshd.server.channel.ChannelSession;
 /**
  * What the vendor sends, on its way to the asset: recorded, shown to watchers, counted, then written to the
  * asset's channel. Each chunk is handled where MINA hands it over, on the vendor connection's I/O thread,
- * when that cannot block: the session is live, unsupervised, nothing waits before the chunk, and the asset's
- * window has room for it. Why: handing every keystroke to a thread of its own cost a thread wake-up per
- * keystroke, most of the broker's share of the echo's round trip.
+ * when the asset cannot hold it up: the session is live, unsupervised, nothing waits before the chunk, and
+ * the asset's window has room for it. (A recording whose queue is full may hold it up to its wait, as it
+ * holds the asset's output on the other leg.) Why: handing every keystroke to a thread of its own cost a
+ * thread wake-up per keystroke, most of the broker's share of the echo's round trip.
  *
  * <p>Otherwise the chunk queues, in order, and a virtual thread writes the queue (waiting for the asset's
  * window, and in supervised zones holding what is typed while no operator watches). A queued chunk is not

@@ -24,9 +24,9 @@ public record RecorderSettings(SegmentPolicy segments, Duration indexInterval, l
 
     /**
      * 8 MiB or 60 s segments, a seek point every 5 s, 8 MiB queued per recording, at most 1 s of waiting. Why
-     * 8 MiB segments: each one closed costs two fsyncs (segment and journal), which at 1 MiB capped a bulk
-     * download's recording near 100 MiB/s; interactive sessions are cut by the 60 s long before, so what a
-     * crash loses or a tampered segment spans stays a minute at most. Why 8 MiB queued and 1 s: a bulk download
+     * 8 MiB segments: each one closed costs two fsyncs (segment and journal), with 1 MiB ones two per MiB of a bulk
+     * download; interactive sessions are cut by the 60 s long before, so what a crash loses or a tampered
+     * segment spans stays a minute at most. Why 8 MiB queued and 1 s: a bulk download
      * runs ahead of the disk while a segment is forced and the relay is held back (the SSH window closes)
      * rather than cut; a disk that stalls longer still fails the recording.
      */
