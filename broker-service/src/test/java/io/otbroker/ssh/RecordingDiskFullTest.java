@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.otbroker.audit.AuditEvent;
+import io.otbroker.recorder.RecorderSettings;
 import io.otbroker.recording.SmallDiskRecordingStorage;
 import io.otbroker.session.LiveSession;
 import io.otbroker.testsupport.Poll;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.Test;
 /** The recordings' disk runs full during a live session: the session is cut, the vendor told, it is audited. */
 @QuarkusTest
 class RecordingDiskFullTest extends FrontDoorTest {
+
+    /** What the recorder queues per recording before the relay must wait for the disk. */
+    private static final long QUEUE_BYTES = RecorderSettings.defaults().queueBytes();
+    private static final long FLOOD = 3 * QUEUE_BYTES;
 
     @Inject
     SmallDiskRecordingStorage disk;
@@ -41,13 +46,17 @@ class RecordingDiskFullTest extends FrontDoorTest {
         assertEquals(1, target.openConnections());
         try {
             disk.fillSmallDisk();
-            typing.write("flood 1000000\n".getBytes(StandardCharsets.UTF_8));
+            // The relay runs ahead of the disk by at most the recording's queue (8 MiB): a write failing there
+            // stops the flood within that, however fast the relay is. Three times that shows it cannot run on.
+            typing.write(("flood " + FLOOD + "\n").getBytes(StandardCharsets.UTF_8));
             typing.flush();
 
             VendorSsh.Result cut = VendorSsh.finish(shell, 30);
             assertEquals(255, cut.exitStatus());
             assertTrue(cut.stderr().contains("The session can no longer be recorded."), cut.stderr());
-            assertTrue(shown.awaitEnd().size() < 1_000_000, "the flood did not reach the vendor unrecorded");
+            int shownBytes = shown.awaitEnd().size();
+            assertTrue(shownBytes < QUEUE_BYTES + 1024 * 1024, "the flood went on past the recording's queue: "
+                    + shownBytes + " bytes shown");
             AuditEvent end = SshFixtures.events("session.end", "session/" + live.id()).getFirst();
             assertTrue(end.details.contains("no longer be recorded") && end.details.contains("FAILED"), end.details);
             Poll.until(() -> target.openConnections() == 0 ? Optional.of(true) : Optional.empty(), "the asset leg closed");
