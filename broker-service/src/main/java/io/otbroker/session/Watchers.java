@@ -102,8 +102,13 @@ public final class Watchers {
 
     /** Bytes the vendor sent to the asset. */
     public void input(byte[] chunk) {
+        input(chunk, 0, chunk.length);
+    }
+
+    /** Bytes the vendor sent to the asset: {@code bytes[offset, offset + length)}, copied only if someone watches. */
+    public void input(byte[] bytes, int offset, int length) {
         if (!watching.isEmpty()) {
-            publish(AsciicastEvent.Type.INPUT, inputText, chunk);
+            publish(AsciicastEvent.Type.INPUT, inputText, Arrays.copyOfRange(bytes, offset, offset + length));
         }
     }
 

@@ -89,7 +89,7 @@ final class VendorInput implements ChannelDataReceiver {
             }
             return 0;
         }
-        forward(Arrays.copyOfRange(bytes, offset, offset + length));
+        forward(bytes, offset, length);
         return length;
     }
 
@@ -131,7 +131,7 @@ final class VendorInput implements ChannelDataReceiver {
             if (!gate.holdWhileUnwatched()) {
                 return;
             }
-            forward(chunk.bytes());
+            forward(chunk.bytes(), 0, chunk.bytes().length);
             try {
                 if (chunk.windowHeld()) {
                     vendor.getLocalWindow().release(chunk.bytes().length);
@@ -142,13 +142,13 @@ final class VendorInput implements ChannelDataReceiver {
         }
     }
 
-    /** Records the chunk, shows it to watchers, counts it and writes it; the recording first, so nothing passes unrecorded. */
-    private void forward(byte[] chunk) {
+    /** Records the bytes, shows them to watchers, counts and writes them; the recording first, so nothing passes unrecorded. */
+    private void forward(byte[] bytes, int offset, int length) {
         try {
-            recording.input(chunk);
-            live.watchers().input(chunk);
-            live.traffic().sentToAsset(chunk.length);
-            toAsset.write(chunk);
+            recording.input(bytes, offset, length);
+            live.watchers().input(bytes, offset, length);
+            live.traffic().sentToAsset(length);
+            toAsset.write(bytes, offset, length);
             toAsset.flush();
         } catch (IOException | RecordingFailedException e) {
             // The session is ending: the asset closed, or the recording failed (its listener cuts the session).

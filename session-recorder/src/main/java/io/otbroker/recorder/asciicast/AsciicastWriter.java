@@ -52,8 +52,13 @@ public final class AsciicastWriter {
     }
 
     /** Bytes the vendor typed. */
-    public synchronized void input(byte[] bytes) {
-        chunk(AsciicastEvent.Type.INPUT, bytes, 0, bytes.length);
+    public void input(byte[] bytes) {
+        input(bytes, 0, bytes.length);
+    }
+
+    /** Bytes the vendor typed: {@code bytes[offset, offset + length)}, copied. */
+    public synchronized void input(byte[] bytes, int offset, int length) {
+        chunk(AsciicastEvent.Type.INPUT, bytes, offset, length);
     }
 
     /** The vendor's terminal changed size. */
