@@ -25,6 +25,26 @@ class AsciicastEncoderTest {
         assertEquals(expected, new String(unit.bytes(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * The ASCII path reads eight bytes at a time: for every length around a word's size, a byte that needs an
+     * escape, or a non-ASCII character, at every position must give the event's own JSON.
+     */
+    @Test
+    void anEscapeOrANonAsciiCharacterAtAnyPositionOfAWordIsFound() {
+        for (int length = 1; length <= 3 * Long.BYTES + 1; length++) {
+            for (int at = 0; at < length; at++) {
+                for (String special : List.of("\u0000", "\u001f", "\"", "\\", "\u007f", "é")) {
+                    String text = "x".repeat(at) + special + "x".repeat(length - at - 1);
+                    RecordUnit unit = new AsciicastEncoder().chunk(AsciicastEvent.Type.OUTPUT,
+                            text.getBytes(StandardCharsets.UTF_8), 3, 80, 24);
+
+                    assertEquals(new AsciicastEvent(3, AsciicastEvent.Type.OUTPUT, text).toJsonLine() + "\n",
+                            new String(unit.bytes(), StandardCharsets.UTF_8), "\"" + text + "\"");
+                }
+            }
+        }
+    }
+
     @Test
     void asciiAfterAndAroundMultiByteCharactersKeepsEveryCharacterWhole() {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
