@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ final class Report {
 
     private final Map<String, Long> options;
     private final Map<String, Map<Route, String>> cells = new LinkedHashMap<>();
+    private final Map<String, Map<Route, List<Double>>> rates = new LinkedHashMap<>();
     private final StringBuilder idle = new StringBuilder();
 
     Report(Map<String, Long> options) {
@@ -31,12 +33,31 @@ final class Report {
         cells.get(FIGURES.get(0)).put(route, cipher);
     }
 
+    /** One round's download; the cell shows the median of the rounds and their range. */
     void download(Route route, double mibPerSecond) {
-        cells.get(FIGURES.get(1)).put(route, String.format(Locale.ROOT, "%.0f MiB/s", mibPerSecond));
+        rate(FIGURES.get(1), route, mibPerSecond);
     }
 
+    /** One round's upload; the cell shows the median of the rounds and their range. */
     void upload(Route route, double mibPerSecond) {
-        cells.get(FIGURES.get(2)).put(route, String.format(Locale.ROOT, "%.0f MiB/s", mibPerSecond));
+        rate(FIGURES.get(2), route, mibPerSecond);
+    }
+
+    private void rate(String figure, Route route, double mibPerSecond) {
+        List<Double> rounds = rates.computeIfAbsent(figure, f -> new LinkedHashMap<>())
+                .computeIfAbsent(route, r -> new ArrayList<>());
+        rounds.add(mibPerSecond);
+        if (!cells.get(figure).getOrDefault(route, "").startsWith("failed")) { // one failed round fails the figure
+            cells.get(figure).put(route, medianAndRange(rounds));
+        }
+    }
+
+    private static String medianAndRange(List<Double> rounds) {
+        List<Double> sorted = rounds.stream().sorted().toList();
+        int n = sorted.size();
+        double median = (sorted.get((n - 1) / 2) + sorted.get(n / 2)) / 2;
+        return n == 1 ? String.format(Locale.ROOT, "%.0f MiB/s", median) : String.format(Locale.ROOT,
+                "%.0f MiB/s (%.0f–%.0f)", median, sorted.getFirst(), sorted.getLast());
     }
 
     void keystrokes(Route route, long[] sortedNanos) {

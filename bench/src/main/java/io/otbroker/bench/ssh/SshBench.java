@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The SSH benchmark (issue 5, "Measured"): OpenSSH direct to an sshd, OpenSSH {@code ssh -J} through a second
  * sshd, and the same client through the otbroker front door to the same sshd, side by side in one run. Starts
  * everything it measures (two sshds, Keycloak, the packaged broker) and stops it again. Run by
- * {@code bench/ssh/run.sh [bytes=N] [warmup=N] [keystrokes=N] [keywarmup=N] [setups=N] [idle=N]}; prints a Markdown report and keeps it
+ * {@code bench/ssh/run.sh [bytes=N] [rounds=N] [warmup=N] [keystrokes=N] [keywarmup=N] [setups=N] [idle=N]}; prints a Markdown report and keeps it
  * in {@code bench/target/ssh-bench/results.md}.
  */
 public final class SshBench {
@@ -41,7 +41,7 @@ public final class SshBench {
             BrokerApi api = broker.api();
             broker.grantAccess(api, ASSET, target, brokerKey, vendorKey);
             Routes routes = Routes.write(dir, vendorKey, target, jump, broker.sshPort(), ASSET);
-            measureClients(new ClientFigures(routes, dir), options, report);
+            measureClients(new ClientFigures(routes, dir), options, report, broker.pid());
             try {
                 measureIdleSessions(options.get("idle").intValue(), vendorKey, target, jump, broker, api, report);
             } catch (Exception e) {
@@ -54,7 +54,7 @@ public final class SshBench {
         System.out.println(markdown);
     }
 
-    private static void measureClients(ClientFigures client, Map<String, Long> options, Report report)
+    private static void measureClients(ClientFigures client, Map<String, Long> options, Report report, long brokerPid)
             throws IOException, InterruptedException {
         for (Route route : Routes.ALL) {
             report.cipher(route, client.cipher(route)); // also the warm-up: the broker's host key is learnt here
@@ -80,10 +80,17 @@ public final class SshBench {
                     client.upload(route, warmUp);
                 });
             }
-            measure(report, route, "throughput asset", () -> report.download(route,
-                    client.download(route, options.get("bytes"))));
-            measure(report, route, "throughput client", () -> report.upload(route,
-                    client.upload(route, options.get("bytes"))));
+        }
+        // Why rounds, each route in turn: throughput on a shared machine drifts by tens of percent within minutes;
+        // interleaved rounds expose every route to the same drift, and the report gives the median and the range.
+        long bytes = options.get("bytes");
+        for (long round = 1; round <= options.get("rounds"); round++) {
+            for (Route route : Routes.ALL) {
+                Wait.quiet(brokerPid);
+                measure(report, route, "throughput asset", () -> report.download(route, client.download(route, bytes)));
+                Wait.quiet(brokerPid);
+                measure(report, route, "throughput client", () -> report.upload(route, client.upload(route, bytes)));
+            }
         }
     }
 
@@ -156,11 +163,11 @@ public final class SshBench {
     }
 
     /**
-     * Defaults: 1 GiB, a 256 MiB warm-up transfer each way first, 1,000 keystrokes after 5,000 warm-up ones,
-     * 20 setups, 1,000 idle sessions; {@code key=value} arguments override.
+     * Defaults: 1 GiB each way in 3 rounds after a 256 MiB warm-up transfer each way, 1,000 keystrokes after 5,000
+     * warm-up ones, 20 setups, 1,000 idle sessions; {@code key=value} arguments override.
      */
     private static Map<String, Long> options(String[] args) {
-        Map<String, Long> options = new HashMap<>(Map.of("bytes", 1L << 30, "warmup", 256L << 20,
+        Map<String, Long> options = new HashMap<>(Map.of("bytes", 1L << 30, "rounds", 3L, "warmup", 256L << 20,
                 "keystrokes", 1000L, "keywarmup", 5000L, "setups", 20L, "idle", 1000L));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
