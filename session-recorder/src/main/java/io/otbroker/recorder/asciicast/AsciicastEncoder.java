@@ -4,6 +4,7 @@ import io.otbroker.recorder.chain.RecordUnit;
 import io.otbroker.recorder.json.JsonWriter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns one terminal session's relayed bytes into asciicast event lines. It runs on the recording's writer
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
 
-    /** A line buffer grown past this by a bulk chunk is dropped, so an idle session does not keep it. */
+    /** A line buffer grown past this (in chars or bytes) by a bulk chunk is dropped, so an idle session does not keep it. */
     private static final int KEPT_LINE_CHARS = 64 * 1024;
 
     private static final byte[] LINE_END = "\"]\n".getBytes(StandardCharsets.US_ASCII);
@@ -21,13 +22,14 @@ final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
     private final Utf8StreamDecoder outputDecoder = new Utf8StreamDecoder();
     private final Utf8StreamDecoder inputDecoder = new Utf8StreamDecoder();
     private StringBuilder line;
+    private byte[] asciiBuffer;
 
     /** The event for a chunk of relayed bytes; null while the chunk holds only part of a character. */
     RecordUnit chunk(AsciicastEvent.Type type, byte[] bytes, long timeMicros, int width, int height) {
         Utf8StreamDecoder decoder = decoder(type);
-        int asciiLength = decoder.midCharacter() ? -1 : JsonWriter.asciiEscapedLength(bytes);
-        if (asciiLength >= 0) {
-            return asciiLine(type, bytes, asciiLength, timeMicros, width, height);
+        RecordUnit ascii = decoder.midCharacter() ? null : asciiLine(type, bytes, timeMicros, width, height);
+        if (ascii != null) {
+            return ascii;
         }
         StringBuilder out = start(type, timeMicros);
         int decoded = decoder.decode(bytes, this);
@@ -35,19 +37,44 @@ final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
     }
 
     /**
-     * The event for a chunk of ASCII, escaped straight from the relayed bytes into the line's bytes. Why: most
-     * terminal output is ASCII, and this skips decoding to characters and encoding back (the same line either way).
+     * The event for a chunk of ASCII, escaped straight from the relayed bytes into the line's bytes; null if the
+     * chunk is not all ASCII. Why: most terminal output is ASCII, and this skips decoding to characters and
+     * encoding back (the same line either way). The line is escaped into a reused buffer with room for the usual
+     * escapes (a newline every few dozen bytes), measured once only when they do not fit, and then copied out.
      */
-    private RecordUnit asciiLine(AsciicastEvent.Type type, byte[] bytes, int escapedLength, long timeMicros,
-            int width, int height) {
+    private RecordUnit asciiLine(AsciicastEvent.Type type, byte[] bytes, long timeMicros, int width, int height) {
         StringBuilder start = start(type, timeMicros);
-        byte[] line = new byte[start.length() + escapedLength + LINE_END.length];
-        for (int i = 0; i < start.length(); i++) {
+        int from = start.length();
+        byte[] line = asciiBuffer(from + bytes.length + bytes.length / 8 + 16); // 16: the line's end, a few escapes
+        int end = JsonWriter.escapeAscii(bytes, line, from);
+        if (end == JsonWriter.NO_ROOM || end + LINE_END.length > line.length) {
+            int exact = JsonWriter.asciiEscapedLength(bytes);
+            if (exact < 0) {
+                return null;
+            }
+            line = asciiBuffer(from + exact + LINE_END.length);
+            end = JsonWriter.escapeAscii(bytes, line, from);
+        }
+        if (end < 0) {
+            return null; // not ASCII: the decoder's turn
+        }
+        for (int i = 0; i < from; i++) {
             line[i] = (byte) start.charAt(i); // the event's start is ASCII: a time and a type code
         }
-        int end = JsonWriter.escapeAscii(bytes, line, start.length());
         System.arraycopy(LINE_END, 0, line, end, LINE_END.length);
-        return new RecordUnit(line, timeMicros, true, width, height);
+        byte[] unit = Arrays.copyOf(line, end + LINE_END.length);
+        if (line.length > KEPT_LINE_CHARS) {
+            asciiBuffer = null;
+        }
+        return new RecordUnit(unit, timeMicros, true, width, height);
+    }
+
+    /** The reused buffer for ASCII lines, at least {@code size} bytes. */
+    private byte[] asciiBuffer(int size) {
+        if (asciiBuffer == null || asciiBuffer.length < size) {
+            asciiBuffer = new byte[size];
+        }
+        return asciiBuffer;
     }
 
     /** The event for the end of a stream (a dangling partial character); null if nothing dangles. */

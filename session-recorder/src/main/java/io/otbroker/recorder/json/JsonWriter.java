@@ -8,6 +8,12 @@ import java.nio.charset.StandardCharsets;
 /** Writes JSON strings with the escapes every JSON reader accepts; output is ASCII-safe for control characters. */
 public final class JsonWriter {
 
+    /** What {@link #escapeAscii} returns when a byte is not ASCII. */
+    public static final int NOT_ASCII = -1;
+
+    /** What {@link #escapeAscii} returns when the output array is too small. */
+    public static final int NO_ROOM = -2;
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Each ASCII character's escape, as {@link #escape} writes it; null for those written as they are. */
@@ -78,15 +84,24 @@ public final class JsonWriter {
     }
 
     /**
-     * Writes ASCII {@code bytes} escaped into {@code out} from {@code at}, exactly as {@link #escape} writes the
-     * same characters (UTF-8 and ASCII agree on them); returns the index after the last byte written.
+     * Writes {@code bytes} escaped into {@code out} from {@code at}, exactly as {@link #escape} writes the same
+     * characters (UTF-8 and ASCII agree on them); returns the index after the last byte written, or
+     * {@link #NOT_ASCII} as soon as a byte is not ASCII, or {@link #NO_ROOM} when {@code out} ends first (what was
+     * written is then to be discarded). Why one pass that may fail: bulk output is ASCII and fits a buffer a
+     * little larger than itself, so the exact length ({@link #asciiEscapedLength}) is rarely worth a pass of its own.
      */
     public static int escapeAscii(byte[] bytes, byte[] out, int at) {
         int i = 0;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
             long word = (long) WORDS.get(bytes, i);
-            if (needsEscape(word)) {
+            if ((word & HIGH_BITS) != 0) {
+                return NOT_ASCII;
+            }
+            if (needsEscape(word) || at + Long.BYTES > out.length) {
                 at = escapeEach(bytes, i, i + Long.BYTES, out, at);
+                if (at < 0) {
+                    return at;
+                }
             } else {
                 WORDS.set(out, at, word);
                 at += Long.BYTES;
@@ -120,9 +135,17 @@ public final class JsonWriter {
 
     private static int escapeEach(byte[] bytes, int from, int to, byte[] out, int at) {
         for (int i = from; i < to; i++) {
-            byte[] escape = ASCII_ESCAPES[bytes[i]];
+            byte b = bytes[i];
+            if (b < 0) {
+                return NOT_ASCII;
+            }
+            byte[] escape = ASCII_ESCAPES[b];
+            int length = escape == null ? 1 : escape.length;
+            if (at + length > out.length) {
+                return NO_ROOM;
+            }
             if (escape == null) {
-                out[at++] = bytes[i];
+                out[at++] = b;
             } else {
                 for (byte e : escape) {
                     out[at++] = e; // two bytes mostly ("\\n"): a loop beats a call to arraycopy

@@ -31,18 +31,30 @@ class AsciicastEncoderTest {
      */
     @Test
     void anEscapeOrANonAsciiCharacterAtAnyPositionOfAWordIsFound() {
+        AsciicastEncoder encoder = new AsciicastEncoder(); // one for all: its reused buffer must not leak into lines
         for (int length = 1; length <= 3 * Long.BYTES + 1; length++) {
             for (int at = 0; at < length; at++) {
                 for (String special : List.of("\u0000", "\u001f", "\"", "\\", "\u007f", "é")) {
-                    String text = "x".repeat(at) + special + "x".repeat(length - at - 1);
-                    RecordUnit unit = new AsciicastEncoder().chunk(AsciicastEvent.Type.OUTPUT,
-                            text.getBytes(StandardCharsets.UTF_8), 3, 80, 24);
-
-                    assertEquals(new AsciicastEvent(3, AsciicastEvent.Type.OUTPUT, text).toJsonLine() + "\n",
-                            new String(unit.bytes(), StandardCharsets.UTF_8), "\"" + text + "\"");
+                    assertEncodedAsTheEvent(encoder, "x".repeat(at) + special + "x".repeat(length - at - 1));
                 }
             }
         }
+    }
+
+    /** Escapes that outgrow the room first guessed for them, with and without a non-ASCII character after them. */
+    @Test
+    void manyEscapesAreMeasuredAndStillWrittenWhole() {
+        AsciicastEncoder encoder = new AsciicastEncoder();
+        for (String text : List.of("\u0001".repeat(300), "\u0001".repeat(300) + "é", "\r", "x".repeat(5000), "\n")) {
+            assertEncodedAsTheEvent(encoder, text);
+        }
+    }
+
+    private static void assertEncodedAsTheEvent(AsciicastEncoder encoder, String text) {
+        RecordUnit unit = encoder.chunk(AsciicastEvent.Type.OUTPUT, text.getBytes(StandardCharsets.UTF_8), 3, 80, 24);
+
+        assertEquals(new AsciicastEvent(3, AsciicastEvent.Type.OUTPUT, text).toJsonLine() + "\n",
+                new String(unit.bytes(), StandardCharsets.UTF_8), "\"" + text + "\"");
     }
 
     @Test
