@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * The SSH benchmark (issue 5, "Measured"): OpenSSH direct to an sshd, OpenSSH {@code ssh -J} through a second
  * sshd, and the same client through the otbroker front door to the same sshd, side by side in one run. Starts
  * everything it measures (two sshds, Keycloak, the packaged broker) and stops it again. Run by
- * {@code bench/ssh/run.sh [bytes=N] [rounds=N] [warmup=N] [keystrokes=N] [keywarmup=N] [setups=N] [idle=N]}; prints a Markdown report and keeps it
- * in {@code bench/target/ssh-bench/results.md}.
+ * {@code bench/ssh/run.sh [bytes=N] [rounds=N] [warmup=N] [keystrokes=N] [keywarmup=N] [setups=N] [idle=N]}; prints
+ * a Markdown report and keeps it in {@code bench/target/ssh-bench/results.md}.
  */
 public final class SshBench {
 
@@ -41,7 +41,7 @@ public final class SshBench {
             BrokerApi api = broker.api();
             broker.grantAccess(api, ASSET, target, brokerKey, vendorKey);
             Routes routes = Routes.write(dir, vendorKey, target, jump, broker.sshPort(), ASSET);
-            measureClients(new ClientFigures(routes, dir), options, report, broker.pid(), dir);
+            measureClients(new ClientFigures(routes, dir), options, report, broker.pid());
             try {
                 measureIdleSessions(options.get("idle").intValue(), vendorKey, target, jump, broker, api, report);
             } catch (Exception e) {
@@ -54,8 +54,8 @@ public final class SshBench {
         System.out.println(markdown);
     }
 
-    private static void measureClients(ClientFigures client, Map<String, Long> options, Report report, long brokerPid,
-            Path dir) throws IOException, InterruptedException {
+    private static void measureClients(ClientFigures client, Map<String, Long> options, Report report, long brokerPid)
+            throws IOException, InterruptedException {
         for (Route route : Routes.ALL) {
             report.cipher(route, client.cipher(route)); // also the warm-up: the broker's host key is learnt here
             client.setups(route, 3);
@@ -73,7 +73,6 @@ public final class SshBench {
         // Why a warm-up transfer each way: the broker is a long-running JVM, and its first few hundred MiB run
         // while the JIT compiles the relay and the recorder (measured: a third of the CPU of a cold 512 MiB run).
         long warmUp = options.get("warmup");
-        touchPageCache(dir, 2 * warmUp + 2 * options.get("rounds") * options.get("bytes"));
         for (Route route : Routes.ALL) {
             if (warmUp > 0) {
                 measure(report, route, "throughput warm-up", () -> {
@@ -88,31 +87,18 @@ public final class SshBench {
         for (long round = 1; round <= options.get("rounds"); round++) {
             for (Route route : Routes.ALL) {
                 Wait.quiet(brokerPid);
-                measure(report, route, "throughput asset", () -> report.download(route, client.download(route, bytes)));
+                measure(report, route, "throughput asset",
+                        () -> report.download(route, logged(client.download(route, bytes))));
                 Wait.quiet(brokerPid);
-                measure(report, route, "throughput client", () -> report.upload(route, client.upload(route, bytes)));
+                measure(report, route, "throughput client",
+                        () -> report.upload(route, logged(client.upload(route, bytes))));
             }
         }
     }
 
-    /**
-     * Writes and deletes a scratch file as large as what the throughput figures will record, so that the broker's
-     * recordings land in memory pages the machine has used before. Why: a VM that backs its memory lazily (as the
-     * one BENCHMARKS.md reports on) pays a fault on the first write into each page: measured there, 8 MiB into fresh
-     * page-cache pages took 40 ms, into recycled ones 3 ms. A host that has been up a while has no fresh pages,
-     * and the OpenSSH routes write no files: without this, the broker alone would be charged for the first touch.
-     */
-    private static void touchPageCache(Path dir, long bytes) throws IOException {
-        log("touching %d MiB of page cache", bytes >> 20);
-        Path scratch = dir.resolve("page-cache-touch.bin");
-        byte[] block = new byte[64 << 20];
-        try (var out = Files.newOutputStream(scratch)) {
-            for (long written = 0; written < bytes; written += block.length) {
-                out.write(block);
-            }
-        } finally {
-            Files.deleteIfExists(scratch);
-        }
+    private static double logged(double mibPerSecond) {
+        log("    %.0f MiB/s", mibPerSecond);
+        return mibPerSecond;
     }
 
     /** One figure on one route; a failure (e.g. the broker cutting a session) goes into the report, not out of the run. */
