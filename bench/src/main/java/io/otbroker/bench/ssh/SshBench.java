@@ -65,7 +65,7 @@ public final class SshBench {
                     client.setups(route, options.get("setups").intValue())));
         }
         // Why thousands of warm-up keystrokes: the broker is a long-running JVM, and its first thousand round trips
-        // run while the JIT compiles the keystroke's path (measured: a median 100 to 200 µs higher); sshd needs none.
+        // run while the JIT compiles the keystroke's path (measured: a median 100 to 250 µs higher); sshd needs none.
         for (Route route : Routes.ALL) {
             measure(report, route, "keystroke", () -> report.keystrokes(route, client.keystrokes(route,
                     options.get("keywarmup").intValue(), options.get("keystrokes").intValue())));
