@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
 
-    /** A line buffer grown past this (in chars or bytes) by a bulk chunk is dropped, so an idle session does not keep it. */
+    /** A line buffer grown past this (chars or bytes) by a bulk chunk is dropped: an idle session does not keep it. */
     private static final int KEPT_LINE_CHARS = 64 * 1024;
 
     private static final byte[] LINE_END = "\"]\n".getBytes(StandardCharsets.US_ASCII);

@@ -114,11 +114,12 @@ public final class JsonWriter {
     }
 
     /**
-     * The bytes of eight ASCII bytes in {@code word} that need an escape (below 0x20, a quote, a backslash, DEL): the
-     * lowest byte with its high bit set is the first such byte. Why words: this runs over every byte of bulk output;
-     * one test per eight bytes, and a jump straight to the byte to escape, measured twice the throughput of a table
-     * lookup per byte. Why the lowest is exact: {@code (x - 0x01..) & ~x} marks a zero byte and
-     * {@code (x - 0x20..) & ~x} one below 0x20, and a false mark can only follow a true one (a borrow runs upwards).
+     * Marks, by setting its high bit, each byte of {@code word} (eight ASCII bytes) that needs an escape: below
+     * 0x20, a quote, a backslash, DEL. The lowest mark is the first such byte; marks above it may be false. Why
+     * words: this runs over every byte of bulk output; one test per eight bytes, and a jump straight to the byte to
+     * escape, measured about twice the throughput of a table lookup per byte. Why the lowest is exact:
+     * {@code (x - 0x01..) & ~x} marks a zero byte and {@code (x - 0x20..) & ~x} one below 0x20, and a false mark
+     * can only follow a true one (a borrow runs upwards).
      */
     private static long escapes(long word) {
         long below = (word - 0x20 * ONES) & ~word;
