@@ -19,9 +19,6 @@ public final class JsonWriter {
     /** Each ASCII character's escape, as {@link #escape} writes it; null for those written as they are. */
     private static final byte[][] ASCII_ESCAPES = asciiEscapes();
 
-    /** Bytes each byte value's escape adds; see {@link #escapeExtra}. */
-    private static final byte[] ESCAPE_EXTRA = escapeExtra();
-
     /** Eight bytes of a byte array as one long, at any index. */
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -51,7 +48,7 @@ public final class JsonWriter {
         int run = from;
         for (int i = from; i < to; i++) {
             char c = text[i];
-            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+            if (!needsEscape(c)) {
                 continue;
             }
             out.append(text, run, i - run);
@@ -131,10 +128,12 @@ public final class JsonWriter {
         return (word - ONES) & ~word;
     }
 
+    /** Bytes the escapes of ASCII {@code bytes[from, to)} add. */
     private static int escapeExtra(byte[] bytes, int from, int to) {
         int extra = 0;
         for (int i = from; i < to; i++) {
-            extra += ESCAPE_EXTRA[bytes[i] & 0xff];
+            byte[] escape = ASCII_ESCAPES[bytes[i]];
+            extra += escape == null ? 0 : escape.length - 1;
         }
         return extra;
     }
@@ -169,20 +168,16 @@ public final class JsonWriter {
     private static byte[][] asciiEscapes() {
         byte[][] escapes = new byte[128][];
         for (char c = 0; c < 128; c++) {
-            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+            if (needsEscape(c)) {
                 escapes[c] = appendEscaped(new StringBuilder(6), c).toString().getBytes(StandardCharsets.US_ASCII);
             }
         }
         return escapes;
     }
 
-    /** For each byte value: how many bytes its escape adds (0 for ASCII written as it is, and for non-ASCII). */
-    private static byte[] escapeExtra() {
-        byte[] extra = new byte[256];
-        for (int c = 0; c < 128; c++) {
-            extra[c] = (byte) (ASCII_ESCAPES[c] == null ? 0 : ASCII_ESCAPES[c].length - 1);
-        }
-        return extra;
+    /** The characters JSON requires escaped (controls, quote, backslash), and DEL: lines hold no control character. */
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
     }
 
     private static StringBuilder appendEscaped(StringBuilder out, char c) {
