@@ -50,6 +50,7 @@ final class Wait {
             }
             before = now;
         }
+        SshBench.log("the broker (pid %d) did not go quiet within a minute; measuring anyway", pid);
     }
 
     /** User and system CPU of {@code pid} in clock ticks (fields 14 and 15 of /proc/PID/stat, after the name). */
