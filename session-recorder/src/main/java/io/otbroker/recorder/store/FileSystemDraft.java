@@ -26,16 +26,19 @@ final class FileSystemDraft extends DirectoryRecording implements RecordingDraft
 
     private final Path sealedDirectory;
     private final ChannelOpener channels;
+    private final PageCacheAdvice pageCache;
 
-    FileSystemDraft(Path openDirectory, Path sealedDirectory, ChannelOpener channels) {
+    FileSystemDraft(Path openDirectory, Path sealedDirectory, ChannelOpener channels, PageCacheAdvice pageCache) {
         super(openDirectory);
         this.sealedDirectory = sealedDirectory;
         this.channels = channels;
+        this.pageCache = pageCache;
     }
 
     @Override
     public SegmentSink createSegment(int index) throws IOException {
-        return new ChannelSink(channels.open(part(RecordingParts.segment(index)), CREATE_NEW));
+        Path segment = part(RecordingParts.segment(index));
+        return new SegmentFile(new ChannelSink(channels.open(segment, CREATE_NEW)), segment, pageCache);
     }
 
     @Override
@@ -123,6 +126,29 @@ final class FileSystemDraft extends DirectoryRecording implements RecordingDraft
         try (ChannelSink sink = new ChannelSink(channels.open(part(name), replace))) {
             sink.write(ByteBuffer.wrap(content));
             sink.force();
+        }
+    }
+
+    /**
+     * A segment: a closed one is never written again and was forced first ({@code SegmentedRecording}), so its
+     * cached pages are let go ({@link PageCacheAdvice}).
+     */
+    private record SegmentFile(ChannelSink sink, Path path, PageCacheAdvice pageCache) implements SegmentSink {
+
+        @Override
+        public void write(ByteBuffer bytes) throws IOException {
+            sink.write(bytes);
+        }
+
+        @Override
+        public void force() throws IOException {
+            sink.force();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.close();
+            pageCache.dropCached(path);
         }
     }
 

@@ -21,16 +21,18 @@ public final class FileSystemRecordingStore implements RecordingStore {
     private final Path openArea;
     private final Path sealedArea;
     private final ChannelOpener channels;
+    private final PageCacheAdvice pageCache;
 
     /** A store under {@code root} (any {@link java.nio.file.FileSystem}); creates its areas if missing. */
     public FileSystemRecordingStore(Path root) throws IOException {
-        this(root, ChannelOpener.FILES);
+        this(root, ChannelOpener.FILES, PageCacheAdvice.forThisPlatform());
     }
 
-    FileSystemRecordingStore(Path root, ChannelOpener channels) throws IOException {
+    FileSystemRecordingStore(Path root, ChannelOpener channels, PageCacheAdvice pageCache) throws IOException {
         this.openArea = Files.createDirectories(root.resolve("open"));
         this.sealedArea = Files.createDirectories(root.resolve("sealed"));
         this.channels = channels;
+        this.pageCache = pageCache;
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class FileSystemRecordingStore implements RecordingStore {
     }
 
     private RecordingDraft draft(RecordingId id) {
-        return new FileSystemDraft(openDirectory(id), sealedDirectory(id), channels);
+        return new FileSystemDraft(openDirectory(id), sealedDirectory(id), channels, pageCache);
     }
 
     /** Why resolving is safe: {@link RecordingId#toString()} is a canonical UUID, never a path. */

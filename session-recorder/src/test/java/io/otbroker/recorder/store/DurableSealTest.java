@@ -40,7 +40,7 @@ class DurableSealTest {
             return channel;
         };
         RecordingId id = TestRecordings.TERMINAL_ID;
-        RecordingDraft draft = new FileSystemRecordingStore(root, watching).create(id);
+        RecordingDraft draft = new FileSystemRecordingStore(root, watching, PageCacheAdvice.NONE).create(id);
 
         draft.seal(new byte[] {'{', '}'}, new byte[] {1});
 
@@ -69,7 +69,8 @@ class DurableSealTest {
             }
             return ChannelOpener.FILES.open(path, options);
         };
-        RecordingDraft draft = new FileSystemRecordingStore(root, brokenDirectories).create(RecordingId.random());
+        RecordingDraft draft = new FileSystemRecordingStore(root, brokenDirectories, PageCacheAdvice.NONE)
+                .create(RecordingId.random());
         assertThrows(FileSystemException.class,
                 () -> draft.seal(new byte[] {'{', '}'}, new byte[] {1}));
     }

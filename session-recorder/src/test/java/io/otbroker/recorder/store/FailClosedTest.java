@@ -63,7 +63,7 @@ class FailClosedTest {
 
     @Test
     void injectedIoErrorFailsTheRecording() throws Exception {
-        RecordingStore store = new FileSystemRecordingStore(temp, FailingChannel.failingAfter(50_000));
+        RecordingStore store = storeOver(FailingChannel.failingAfter(50_000));
         AsciicastWriter writer = start(store, settings(4096, 64 * 1024, Duration.ofSeconds(5)));
 
         RecordingFailedException thrown = writeUntilFailure(writer);
@@ -75,7 +75,7 @@ class FailClosedTest {
 
     @Test
     void failureToStartRefusesTheSession() throws Exception {
-        RecordingStore store = new FileSystemRecordingStore(temp, FailingChannel.failingAfter(0));
+        RecordingStore store = storeOver(FailingChannel.failingAfter(0));
         assertThrows(RecordingFailedException.class, () -> start(store, settings(4096, 64 * 1024, Duration.ofSeconds(5))));
     }
 
@@ -88,7 +88,7 @@ class FailClosedTest {
             }
             return ChannelOpener.FILES.open(path, options);
         };
-        RecordingStore store = new FileSystemRecordingStore(temp, stalling);
+        RecordingStore store = storeOver(stalling);
         AsciicastWriter writer = start(store, settings(4096, 4 * 1024, Duration.ofMillis(100)));
         try {
             RecordingFailedException thrown = writeUntilFailure(writer);
@@ -105,7 +105,7 @@ class FailClosedTest {
 
     @Test
     void writtenDataIsIntactWhenTheRecordingFailsLater() throws Exception {
-        RecordingStore store = new FileSystemRecordingStore(temp, FailingChannel.failingAfter(20_000));
+        RecordingStore store = storeOver(FailingChannel.failingAfter(20_000));
         AsciicastWriter writer = start(store, settings(4096, 64 * 1024, Duration.ofSeconds(5)));
         writeUntilFailure(writer);
         assertThrows(RecordingFailedException.class, writer::close);
@@ -147,5 +147,10 @@ class FailClosedTest {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A store in {@code temp} whose channels come from {@code channels}. */
+    private RecordingStore storeOver(ChannelOpener channels) throws IOException {
+        return new FileSystemRecordingStore(temp, channels, PageCacheAdvice.NONE);
     }
 }
