@@ -42,7 +42,7 @@ public interface PendingUnit {
 
         @Override
         public int queuedBytes() {
-            return unit.bytes().length;
+            return unit.length();
         }
 
         @Override

@@ -4,7 +4,6 @@ import io.otbroker.recorder.chain.RecordUnit;
 import io.otbroker.recorder.json.JsonWriter;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Turns one terminal session's relayed bytes into asciicast event lines. It runs on the recording's writer
@@ -40,7 +39,8 @@ final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
      * The event for a chunk of ASCII, escaped straight from the relayed bytes into the line's bytes; null if the
      * chunk is not all ASCII. Why: most terminal output is ASCII, and this skips decoding to characters and
      * encoding back (the same line either way). The line is escaped into a reused buffer with room for the usual
-     * escapes (a newline every few dozen bytes), measured once only when they do not fit, and then copied out.
+     * escapes (a newline every few dozen bytes), measured once only when they do not fit, and lent out as the
+     * unit (valid until the next chunk: see {@link RecordUnit}).
      */
     private RecordUnit asciiLine(AsciicastEvent.Type type, byte[] bytes, long timeMicros, int width, int height) {
         StringBuilder start = start(type, timeMicros);
@@ -62,11 +62,10 @@ final class AsciicastEncoder implements Utf8StreamDecoder.CharSink {
             line[i] = (byte) start.charAt(i); // the event's start is ASCII: a time and a type code
         }
         System.arraycopy(LINE_END, 0, line, end, LINE_END.length);
-        byte[] unit = Arrays.copyOf(line, end + LINE_END.length);
         if (line.length > KEPT_LINE_CHARS) {
-            asciiBuffer = null;
+            asciiBuffer = null; // the unit still holds it; the next chunk gets a new one
         }
-        return new RecordUnit(unit, timeMicros, true, width, height);
+        return new RecordUnit(line, end + LINE_END.length, timeMicros, true, width, height);
     }
 
     /** The reused buffer for ASCII lines, at least {@code size} bytes. */

@@ -22,8 +22,12 @@ public final class SegmentedRecording {
     private final SegmentPolicy policy;
     private final SeekIndexBuilder index;
     private final List<SegmentEntry> segments = new ArrayList<>();
-    /** Grows from {@link #FIRST_BUFFER} to {@link #FLUSH_THRESHOLD} as needed: an idle session's stays small. */
-    private ByteBuffer buffer = ByteBuffer.allocate(0);
+    /**
+     * Grows from {@link #FIRST_BUFFER} to {@link #FLUSH_THRESHOLD} as needed: an idle session's stays small. Why
+     * direct: a file channel copies a heap buffer into a direct one before every write; this one goes to the
+     * kernel as it is, which spares a copy of every recorded byte.
+     */
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
 
     private SegmentSink sink;
     private ChainHash hash;
@@ -36,19 +40,19 @@ public final class SegmentedRecording {
         this.index = new SeekIndexBuilder(indexIntervalMicros);
     }
 
-    /** Appends one unit, starting a new segment first if the policy says so. */
+    /** Appends one unit, starting a new segment first if the policy says so; the unit's bytes are copied. */
     public void append(RecordUnit unit) throws IOException {
-        byte[] bytes = unit.bytes();
-        if (sink != null && policy.startsNewSegment(segmentSize, segmentStartMicros, bytes.length, unit.timeMicros())) {
+        int length = unit.length();
+        if (sink != null && policy.startsNewSegment(segmentSize, segmentStartMicros, length, unit.timeMicros())) {
             closeSegment();
         }
         if (sink == null) {
             openSegment(unit.timeMicros());
         }
         index.observe(unit, segments.size(), segmentSize);
-        hash.update(bytes, 0, bytes.length);
-        segmentSize += bytes.length;
-        buffer(bytes);
+        hash.update(unit.bytes(), 0, length);
+        segmentSize += length;
+        buffer(unit.bytes(), length);
     }
 
     /** Hands buffered bytes to the store (the operating system); called when the writer's queue runs dry. */
@@ -68,17 +72,17 @@ public final class SegmentedRecording {
         return new ChainSummary(segments, index.intervalMicros(), index.entries());
     }
 
-    private void buffer(byte[] bytes) throws IOException {
-        if (bytes.length > buffer.remaining() && buffer.capacity() < FLUSH_THRESHOLD) {
-            grow(buffer.position() + bytes.length);
+    private void buffer(byte[] bytes, int length) throws IOException {
+        if (length > buffer.remaining() && buffer.capacity() < FLUSH_THRESHOLD) {
+            grow(buffer.position() + length);
         }
-        if (bytes.length > buffer.remaining()) {
+        if (length > buffer.remaining()) {
             flush();
         }
-        if (bytes.length > buffer.capacity()) {
-            sink.write(ByteBuffer.wrap(bytes));
+        if (length > buffer.capacity()) {
+            sink.write(ByteBuffer.wrap(bytes, 0, length));
         } else {
-            buffer.put(bytes);
+            buffer.put(bytes, 0, length);
         }
     }
 
@@ -87,7 +91,7 @@ public final class SegmentedRecording {
         while (capacity < needed && capacity < FLUSH_THRESHOLD) {
             capacity *= 2;
         }
-        buffer = ByteBuffer.allocate(Math.min(capacity, FLUSH_THRESHOLD)).put(buffer.flip());
+        buffer = ByteBuffer.allocateDirect(Math.min(capacity, FLUSH_THRESHOLD)).put(buffer.flip());
     }
 
     private void openSegment(long startMicros) throws IOException {
