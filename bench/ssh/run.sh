@@ -3,7 +3,7 @@
 # same client through otbroker's front door, in one run. Builds what it needs, starts two sshds, Keycloak and the
 # packaged broker on loopback, measures, prints the report and stops everything.
 #
-#   bench/ssh/run.sh                              the full run (1 GiB each way in 3 rounds after a 256 MiB warm-up, 1,000 keystrokes after 5,000, 20 setups, 1,000 idle)
+#   bench/ssh/run.sh                              the full run (1 GiB each way in 5 rounds after a 256 MiB warm-up, 1,000 keystrokes after 5,000, 20 setups, 1,000 idle)
 #   bench/ssh/run.sh bytes=67108864 idle=50       a quick one
 #   SKIP_BUILD=1 bench/ssh/run.sh                 without building first (the broker and the harness are built)
 #   BENCH_BROKER_JAVA_OPTS="-XX:StartFlightRecording=filename=broker.jfr" bench/ssh/run.sh    the broker profiled

@@ -170,11 +170,11 @@ public final class SshBench {
     }
 
     /**
-     * Defaults: 1 GiB each way in 3 rounds after a 256 MiB warm-up transfer each way, 1,000 keystrokes after 5,000
+     * Defaults: 1 GiB each way in 5 rounds after a 256 MiB warm-up transfer each way, 1,000 keystrokes after 5,000
      * warm-up ones, 20 setups, 1,000 idle sessions; {@code key=value} arguments override.
      */
     private static Map<String, Long> options(String[] args) {
-        Map<String, Long> options = new HashMap<>(Map.of("bytes", 1L << 30, "rounds", 3L, "warmup", 256L << 20,
+        Map<String, Long> options = new HashMap<>(Map.of("bytes", 1L << 30, "rounds", 5L, "warmup", 256L << 20,
                 "keystrokes", 1000L, "keywarmup", 5000L, "setups", 20L, "idle", 1000L));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
