@@ -22,7 +22,7 @@ class AsciicastEncoderTest {
 
         String expected = new AsciicastEvent(1_500_000, AsciicastEvent.Type.OUTPUT,
                 new String(ascii, StandardCharsets.US_ASCII)).toJsonLine() + "\n";
-        assertEquals(expected, new String(unit.bytes(), 0, unit.length(), StandardCharsets.UTF_8));
+        assertEquals(expected, text(unit));
     }
 
     /**
@@ -54,7 +54,7 @@ class AsciicastEncoderTest {
         RecordUnit unit = encoder.chunk(AsciicastEvent.Type.OUTPUT, text.getBytes(StandardCharsets.UTF_8), 3, 80, 24);
 
         assertEquals(new AsciicastEvent(3, AsciicastEvent.Type.OUTPUT, text).toJsonLine() + "\n",
-                new String(unit.bytes(), 0, unit.length(), StandardCharsets.UTF_8), "\"" + text + "\"");
+                text(unit), "\"" + text + "\"");
     }
 
     @Test
@@ -67,7 +67,7 @@ class AsciicastEncoderTest {
                 new byte[] {euro[1], euro[2], 'b', '\n'}, "c\\\u001b[0m".getBytes(StandardCharsets.UTF_8))) {
             RecordUnit unit = encoder.chunk(AsciicastEvent.Type.INPUT, chunk, 7, 80, 24);
             if (unit != null) {
-                lines.add(new String(unit.bytes(), 0, unit.length(), StandardCharsets.UTF_8));
+                lines.add(text(unit));
             }
         }
 
@@ -76,5 +76,10 @@ class AsciicastEncoderTest {
 
     private static String line(String data) {
         return new AsciicastEvent(7, AsciicastEvent.Type.INPUT, data).toJsonLine() + "\n";
+    }
+
+    /** A unit's line; its bytes may be a longer, lent buffer. */
+    private static String text(RecordUnit unit) {
+        return new String(unit.bytes(), 0, unit.length(), StandardCharsets.UTF_8);
     }
 }
