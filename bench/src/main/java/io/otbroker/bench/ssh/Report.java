@@ -16,8 +16,12 @@ final class Report {
 
     /** The figures in the order of the table: a row per figure, a cell per route. */
     static final List<String> FIGURES = List.of("cipher (client to first hop)", "throughput asset → client",
-            "throughput client → asset", "keystroke echo, median", "keystroke echo, p99",
-            "session setup (ssh … true), median", "session setup, p90");
+            "throughput client → asset", "machine CPU per GiB asset → client", "machine CPU per GiB client → asset",
+            "keystroke echo, median", "keystroke echo, p99", "session setup (ssh … true), median", "session setup, p90");
+
+    /** One transfer: its rate, and the CPU the whole machine spent per GiB of it (every process of the route). */
+    record Transfer(double mibPerSecond, double cpuSecondsPerGiB) {
+    }
 
     private final Map<String, Long> options;
     private final Map<String, Map<Route, String>> cells = new LinkedHashMap<>();
@@ -33,41 +37,44 @@ final class Report {
         cells.get(FIGURES.get(0)).put(route, cipher);
     }
 
-    /** One round's download; the cell shows the median of the rounds and their range. */
-    void download(Route route, double mibPerSecond) {
-        rate(FIGURES.get(1), route, mibPerSecond);
+    /** One round's download; the cells show the median of the rounds and their range. */
+    void download(Route route, Transfer transfer) {
+        round(FIGURES.get(1), route, transfer.mibPerSecond(), "%.0f", "MiB/s");
+        round(FIGURES.get(3), route, transfer.cpuSecondsPerGiB(), "%.2f", "s");
     }
 
-    /** One round's upload; the cell shows the median of the rounds and their range. */
-    void upload(Route route, double mibPerSecond) {
-        rate(FIGURES.get(2), route, mibPerSecond);
+    /** One round's upload; the cells show the median of the rounds and their range. */
+    void upload(Route route, Transfer transfer) {
+        round(FIGURES.get(2), route, transfer.mibPerSecond(), "%.0f", "MiB/s");
+        round(FIGURES.get(4), route, transfer.cpuSecondsPerGiB(), "%.2f", "s");
     }
 
-    private void rate(String figure, Route route, double mibPerSecond) {
+    private void round(String figure, Route route, double value, String format, String unit) {
         List<Double> rounds = rates.computeIfAbsent(figure, f -> new LinkedHashMap<>())
                 .computeIfAbsent(route, r -> new ArrayList<>());
-        rounds.add(mibPerSecond);
+        rounds.add(value);
         if (!cells.get(figure).getOrDefault(route, "").startsWith("failed")) { // one failed round fails the figure
-            cells.get(figure).put(route, medianAndRange(rounds));
+            cells.get(figure).put(route, medianAndRange(rounds, format, unit));
         }
     }
 
-    private static String medianAndRange(List<Double> rounds) {
+    private static String medianAndRange(List<Double> rounds, String format, String unit) {
         List<Double> sorted = rounds.stream().sorted().toList();
         int n = sorted.size();
         double median = (sorted.get((n - 1) / 2) + sorted.get(n / 2)) / 2;
-        return n == 1 ? String.format(Locale.ROOT, "%.0f MiB/s", median) : String.format(Locale.ROOT,
-                "%.0f MiB/s (%.0f–%.0f)", median, sorted.getFirst(), sorted.getLast());
+        String cell = String.format(Locale.ROOT, format + " " + unit, median);
+        return n == 1 ? cell : cell + String.format(Locale.ROOT, " (" + format + "–" + format + ")", sorted.getFirst(),
+                sorted.getLast());
     }
 
     void keystrokes(Route route, long[] sortedNanos) {
-        cells.get(FIGURES.get(3)).put(route, micros(percentile(sortedNanos, 50)));
-        cells.get(FIGURES.get(4)).put(route, micros(percentile(sortedNanos, 99)));
+        cells.get(FIGURES.get(5)).put(route, micros(percentile(sortedNanos, 50)));
+        cells.get(FIGURES.get(6)).put(route, micros(percentile(sortedNanos, 99)));
     }
 
     void setups(Route route, long[] sortedNanos) {
-        cells.get(FIGURES.get(5)).put(route, millis(percentile(sortedNanos, 50)));
-        cells.get(FIGURES.get(6)).put(route, millis(percentile(sortedNanos, 90)));
+        cells.get(FIGURES.get(7)).put(route, millis(percentile(sortedNanos, 50)));
+        cells.get(FIGURES.get(8)).put(route, millis(percentile(sortedNanos, 90)));
     }
 
     /** A measurement that could not be taken: the cells it would have filled say why. */

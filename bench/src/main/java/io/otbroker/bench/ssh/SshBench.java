@@ -87,18 +87,30 @@ public final class SshBench {
         for (long round = 1; round <= options.get("rounds"); round++) {
             for (Route route : Routes.ALL) {
                 Wait.quiet(brokerPid);
-                measure(report, route, "throughput asset",
-                        () -> report.download(route, logged(client.download(route, bytes))));
+                measure(report, route, "throughput asset", () -> {
+                    MachineCpu cpu = MachineCpu.now();
+                    long brokerTicks = Wait.cpuTicks(brokerPid);
+                    double rate = client.download(route, bytes);
+                    report.download(route, logged(rate, cpu.secondsSince(), Wait.cpuTicks(brokerPid) - brokerTicks, bytes));
+                });
                 Wait.quiet(brokerPid);
-                measure(report, route, "throughput client",
-                        () -> report.upload(route, logged(client.upload(route, bytes))));
+                measure(report, route, "throughput client", () -> {
+                    MachineCpu cpu = MachineCpu.now();
+                    long brokerTicks = Wait.cpuTicks(brokerPid);
+                    double rate = client.upload(route, bytes);
+                    report.upload(route, logged(rate, cpu.secondsSince(), Wait.cpuTicks(brokerPid) - brokerTicks, bytes));
+                });
             }
         }
     }
 
-    private static double logged(double mibPerSecond) {
-        log("    %.0f MiB/s", mibPerSecond);
-        return mibPerSecond;
+    /** The broker's own CPU goes to the log only: a figure for comparing two builds of the broker. */
+    private static Report.Transfer logged(double mibPerSecond, double cpuSeconds, long brokerTicks, long bytes) {
+        double perGiB = (double) (1L << 30) / bytes;
+        Report.Transfer transfer = new Report.Transfer(mibPerSecond, cpuSeconds * perGiB);
+        log("    %.0f MiB/s; CPU s per GiB: the machine %.2f, the broker %.2f", transfer.mibPerSecond(),
+                transfer.cpuSecondsPerGiB(), brokerTicks / 100.0 * perGiB);
+        return transfer;
     }
 
     /** One figure on one route; a failure (e.g. the broker cutting a session) goes into the report, not out of the run. */

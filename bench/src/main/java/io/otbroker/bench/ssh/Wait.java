@@ -54,7 +54,7 @@ final class Wait {
     }
 
     /** User and system CPU of {@code pid} in clock ticks (fields 14 and 15 of /proc/PID/stat, after the name). */
-    private static long cpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
