@@ -110,7 +110,7 @@ public final class RecordingWriter {
                     throw new RecordingFailedException("recording " + id + " is closed; the unit was not recorded");
                 }
                 ending = last;
-                if (!queue.offer(unit, deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                if (!queue.offer(unit, last, deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                     throw fail(storageTooSlow());
                 }
             } finally {

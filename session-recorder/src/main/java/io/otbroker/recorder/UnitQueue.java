@@ -14,25 +14,45 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Memory ceiling.</b> A recording's queue holds at most its byte budget, plus one unit that may exceed
  * the budget alone (it is admitted only into an empty queue, so no unit is too big to record). The deque
  * grows as it fills: an idle recording holds almost nothing.
+ *
+ * <p><b>Waking the writer.</b> A parked writer is woken at once for the end of the recording, a failure, a
+ * queue holding {@link #WAKE_BYTES} (or half its budget), or a relay waiting for room; for anything smaller, at
+ * the next tick of {@link WriterWakeups}, so the relay thread pays no wake-up per keystroke.
  */
 final class UnitQueue {
 
     /** Roughly what one queued unit costs besides its bytes (unit, copy header, encoder lambda, deque slot). */
     static final int UNIT_OVERHEAD = 64;
 
+    /** Queued bytes at which a parked writer is woken at once: bulk output is written as it comes. */
+    static final long WAKE_BYTES = 256 * 1024;
+
     private final long budget;
+    private final long wakeBytes;
+    private final WriterWakeups wakeups;
     private final ArrayDeque<PendingUnit> units = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition hasRoom = lock.newCondition();
     private long queued;
+    private boolean writerParked;
+    private boolean wakeDue;
 
     UnitQueue(long budget) {
-        this.budget = budget;
+        this(budget, WriterWakeups.shared());
     }
 
-    /** Queues {@code unit}, waiting up to {@code timeout} for room; false if there was none in time. */
-    boolean offer(PendingUnit unit, long timeout, TimeUnit timeUnit) throws InterruptedException {
+    UnitQueue(long budget, WriterWakeups wakeups) {
+        this.budget = budget;
+        this.wakeBytes = Math.max(1, Math.min(WAKE_BYTES, budget / 2));
+        this.wakeups = wakeups;
+    }
+
+    /**
+     * Queues {@code unit}, waiting up to {@code timeout} for room; false if there was none in time. {@code wakeNow}:
+     * the writer must not wait for the next tick (the recording's end marker).
+     */
+    boolean offer(PendingUnit unit, boolean wakeNow, long timeout, TimeUnit timeUnit) throws InterruptedException {
         long remaining = timeUnit.toNanos(timeout);
         lock.lockInterruptibly();
         try {
@@ -40,9 +60,10 @@ final class UnitQueue {
                 if (remaining <= 0) {
                     return false;
                 }
+                notEmpty.signal(); // room comes only from the writer: it must not sleep until the next tick
                 remaining = hasRoom.awaitNanos(remaining);
             }
-            add(unit);
+            add(unit, wakeNow);
             return true;
         } finally {
             lock.unlock();
@@ -54,7 +75,12 @@ final class UnitQueue {
         lock.lockInterruptibly();
         try {
             while (units.isEmpty()) {
-                notEmpty.await();
+                writerParked = true;
+                try {
+                    notEmpty.await();
+                } finally {
+                    writerParked = false;
+                }
             }
             PendingUnit next = units.removeFirst();
             queued -= weight(next);
@@ -80,17 +106,48 @@ final class UnitQueue {
         try {
             units.clear();
             queued = 0;
-            add(last);
+            add(last, true);
             hasRoom.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    private void add(PendingUnit unit) {
+    /** The tick of {@link WriterWakeups}: a parked writer takes what waits for it. */
+    void wake() {
+        lock.lock();
+        try {
+            wakeDue = false;
+            if (!units.isEmpty()) {
+                notEmpty.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the writer waits for a unit (for tests). */
+    boolean writerParked() {
+        lock.lock();
+        try {
+            return writerParked;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void add(PendingUnit unit, boolean wakeNow) {
         units.addLast(unit);
         queued += weight(unit);
-        notEmpty.signal();
+        if (!writerParked) {
+            return; // a busy writer takes this unit in turn
+        }
+        if (wakeNow || queued >= wakeBytes) {
+            notEmpty.signal();
+        } else if (!wakeDue) {
+            wakeDue = true;
+            wakeups.due(this);
+        }
     }
 
     private static long weight(PendingUnit unit) {
