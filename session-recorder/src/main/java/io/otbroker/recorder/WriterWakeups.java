@@ -7,11 +7,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Wakes parked recording writers that have small units waiting, on a tick, rather than from the relay thread
- * that queued them. Why: waking a parked thread costs the relay a system call, and on a small (virtual) machine
- * a second core taken from the relay's next step; with a unit per keystroke and per echo, that was about half
- * of what recording added to a keystroke's round trip. Units wait for at most one tick ({@link #TICK}) before
- * their writer runs, which only delays when they reach the disk; what reaches the vendor is not held. Bulk
- * output, the end of a recording and a full queue still wake the writer at once ({@link UnitQueue}).
+ * that queued them. Why: waking a parked thread costs the relay a system call per keystroke and per echo, and on
+ * a small machine a core taken from the relay's next step. (Measured, the echo's gain is within the noise of a
+ * shared two-core machine: see BENCHMARKS.md; it is kept because the relay does less.) Units wait for at most
+ * one tick ({@link #TICK}) before their writer runs, which only delays when they reach the disk; what reaches
+ * the vendor is not held. Bulk output, the end of a recording and a full queue still wake the writer at once
+ * ({@link UnitQueue}).
  */
 final class WriterWakeups {
 

@@ -25,7 +25,7 @@ final class Report {
 
     private final Map<String, Long> options;
     private final Map<String, Map<Route, String>> cells = new LinkedHashMap<>();
-    private final Map<String, Map<Route, List<Double>>> rates = new LinkedHashMap<>();
+    private final Map<String, Map<Route, List<Double>>> roundsByFigure = new LinkedHashMap<>();
     private final StringBuilder idle = new StringBuilder();
 
     Report(Map<String, Long> options) {
@@ -50,7 +50,7 @@ final class Report {
     }
 
     private void round(String figure, Route route, double value, String format, String unit) {
-        List<Double> rounds = rates.computeIfAbsent(figure, f -> new LinkedHashMap<>())
+        List<Double> rounds = roundsByFigure.computeIfAbsent(figure, f -> new LinkedHashMap<>())
                 .computeIfAbsent(route, r -> new ArrayList<>());
         rounds.add(value);
         if (!cells.get(figure).getOrDefault(route, "").startsWith("failed")) { // one failed round fails the figure
