@@ -9,12 +9,9 @@ import io.otbroker.vault.CredentialRequest;
 import io.otbroker.vault.Vault;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -32,9 +29,10 @@ import org.jboss.logging.Logger;
 /**
  * The demo's SSH asset: a real SSH server on loopback standing in for the historian
  * {@value #ASSET}, so that the demo's vendors reach a shell through the broker. It runs only with
- * {@code otbroker.demo.seed=true} (the {@code ./demo} command). At each start the broker pins its
- * host key on the asset and puts a fresh random password in the vault: nobody ever sees it, which is
- * the point. Its shell is this machine's {@code /bin/sh}, as the demo's own user; loopback only.
+ * {@code otbroker.demo.seed=true} (the {@code ./demo} command), started by {@link DemoPlant} once the
+ * plant is seeded. At each start the broker pins its host key on the asset and puts a fresh random
+ * password in the vault: nobody ever sees it, which is the point. Its shell is this machine's
+ * {@code /bin/sh}, as the demo's own user; loopback only.
  */
 @ApplicationScoped
 public class DemoAsset {
@@ -42,9 +40,6 @@ public class DemoAsset {
     static final String ASSET = "historian-01";
     private static final String USER = "maint";
     private static final Logger LOG = Logger.getLogger(DemoAsset.class);
-
-    @ConfigProperty(name = "otbroker.demo.seed", defaultValue = "false")
-    boolean demo;
 
     @ConfigProperty(name = "otbroker.data-dir")
     Path dataDir;
@@ -57,17 +52,19 @@ public class DemoAsset {
 
     private SshServer server;
 
-    /** After the demo plant is seeded (default observers run first), so the asset exists. */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
-        if (!demo) {
-            return;
-        }
+    /** Starts the asset's SSH server if the plant names the asset; {@link DemoPlant} calls it once seeded. */
+    void start() {
         QuarkusTransaction.requiringNew().run(() -> Asset.<Asset>findByName(ASSET).ifPresent(this::serve));
     }
 
     void onStop(@Observes ShutdownEvent event) throws IOException {
+        stop();
+    }
+
+    void stop() throws IOException {
         if (server != null) {
             server.stop(true);
+            server = null;
         }
     }
 

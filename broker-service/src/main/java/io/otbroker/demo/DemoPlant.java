@@ -46,10 +46,22 @@ public class DemoPlant {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DemoAsset demoAsset;
+
     void onStart(@Observes StartupEvent event) {
         if (seed) {
-            seedIfEmpty();
+            start();
         }
+    }
+
+    /**
+     * Seeds, then serves the demo asset. Why one start for both: the asset is served only once the plant
+     * that names it exists, and two start observers of the same priority run in no defined order.
+     */
+    void start() {
+        seedIfEmpty();
+        demoAsset.start();
     }
 
     /** Seeds the demo plant unless the database already holds a zone (a restart keeps what is there). */
