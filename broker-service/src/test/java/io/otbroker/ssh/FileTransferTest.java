@@ -185,6 +185,25 @@ class FileTransferTest extends FrontDoorTest {
     }
 
     @Test
+    void anAssetWithoutSftpRefusesTheSessionAtOnceAndTellsTheVendor() throws Exception {
+        try (TargetAsset noSftp = TargetAsset.startWithoutSftp()) {
+            String asset = asset("SL1", noSftp, noSftp.hostKeyLine(), Map.of());
+            Path key = registeredKey("alice", dir);
+            activeGrant(asset);
+            long before = lastSeq("session.refused");
+
+            VendorSsh.Result sftp = VendorFiles.sftp(bastion.port(), key, "alice:" + asset, dir, "ls /");
+
+            assertNotEquals(0, sftp.exitStatus());
+            assertTrue(sftp.stderr().contains("the asset cannot be reached safely"), sftp.stderr());
+            JsonNode refused = details(eventsAfter("session.refused", "alice", before)).getFirst();
+            assertEquals("the asset offers no SFTP", refused.get("reason").asText());
+            Poll.until(() -> noSftp.openConnections() == 0 ? Optional.of(true) : Optional.empty(),
+                    "the broker's connection to the asset closed");
+        }
+    }
+
+    @Test
     void legacyScpIsRefusedBeforeItReachesTheAsset() throws Exception {
         String asset = asset("SL1", target, target.hostKeyLine(), Map.of("execAllowed", true));
         Path key = registeredKey("alice", dir);

@@ -31,7 +31,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * {@code maint}/{@code maint-secret}, and a fixed command set: {@code echo WORDS}, {@code exit N},
  * {@code sleep SECONDS}, {@code flood BYTES} (that many bytes of 1 KiB lines); its shell runs those commands
  * line by line ({@code size} prints the terminal size).
- * Its SFTP subsystem serves a temporary directory of its own as {@code /}.
+ * Its SFTP subsystem (unless started without) serves a temporary directory of its own as {@code /}.
  */
 final class TargetAsset implements TestAsset {
 
@@ -49,6 +49,15 @@ final class TargetAsset implements TestAsset {
     }
 
     static TargetAsset start() throws IOException, GeneralSecurityException {
+        return start(true);
+    }
+
+    /** The same asset without an SFTP subsystem, as many embedded devices are. */
+    static TargetAsset startWithoutSftp() throws IOException, GeneralSecurityException {
+        return start(false);
+    }
+
+    private static TargetAsset start(boolean sftp) throws IOException, GeneralSecurityException {
         KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
         Path files = Files.createTempDirectory("otbroker-asset-files");
         SshServer server = SshServer.setUpDefaultServer();
@@ -59,7 +68,7 @@ final class TargetAsset implements TestAsset {
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         server.setCommandFactory((channel, command) -> new ScriptedCommand(command));
         server.setShellFactory(channel -> new ScriptedCommand(null));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.setSubsystemFactories(sftp ? List.of(new SftpSubsystemFactory()) : List.of());
         server.setFileSystemFactory(new VirtualFileSystemFactory(files));
         server.start();
         return new TargetAsset(server, hostKey, files);

@@ -20,6 +20,7 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.AsyncCommand;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.client.fs.SftpFileSystem;
 import org.apache.sshd.sftp.server.SftpSubsystem;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -93,13 +94,31 @@ final class SftpRelay implements AsyncCommand {
         }
     }
 
-    /** The asset's files over the broker's own SFTP connection, or empty (refused and audited). */
+    /**
+     * The asset's files over the broker's own SFTP connection, or empty (refused and audited). Why the home
+     * directory is asked for here: MINA opens the SFTP channel only at the first use of the file system, and
+     * an asset without SFTP must be refused here, not fail later on the relay's thread with the vendor waiting.
+     */
     private Optional<FileSystem> assetFiles(ClientSession upstream) {
+        SftpFileSystem files = null;
         try {
-            return Optional.of(SftpClientFactory.instance().createSftpFileSystem(upstream));
+            files = SftpClientFactory.instance().createSftpFileSystem(upstream);
+            files.getDefaultDir();
+            return Optional.of(files);
         } catch (IOException | RuntimeException e) {
+            closeQuietly(files);
             lifecycle.refused("the asset offers no SFTP");
             return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(FileSystem files) {
+        if (files != null) {
+            try {
+                files.close();
+            } catch (IOException | RuntimeException e) {
+                // Refusing anyway; the upstream session is closed with the refusal.
+            }
         }
     }
 
