@@ -17,12 +17,14 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.InteractiveProcessShellFactory;
 import org.apache.sshd.server.shell.ProcessShellCommandFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,7 +34,7 @@ import org.jboss.logging.Logger;
  * {@code otbroker.demo.seed=true} (the {@code ./demo} command), started by {@link DemoPlant} once the
  * plant is seeded. At each start the broker pins its host key on the asset and puts a fresh random
  * password in the vault: nobody ever sees it, which is the point. Its shell is this machine's
- * {@code /bin/sh}, as the demo's own user; loopback only.
+ * {@code /bin/sh} and its SFTP this machine's files, as the demo's own user; loopback only.
  */
 @ApplicationScoped
 public class DemoAsset {
@@ -80,6 +82,7 @@ public class DemoAsset {
         server.setPasswordAuthenticator((user, given, session) -> USER.equals(user) && password.equals(given));
         server.setShellFactory(InteractiveProcessShellFactory.INSTANCE);
         server.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         try {
             server.start();
             KeyPair hostKey = hostKeys.loadKeys(null).iterator().next();

@@ -29,13 +29,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo plant seeds once into an empty plant model, valid for every security level, and the demo's start
- * serves its SSH asset as the broker will reach it.
+ * serves its SSH asset (shell, commands and SFTP) as the broker will reach it.
  */
 @QuarkusTest
 class DemoPlantTest {
@@ -125,6 +127,9 @@ class DemoPlantTest {
                 session.addPasswordIdentity(login.secret());
                 session.auth().verify(TIMEOUT);
                 assertEquals("demo\n", session.executeRemoteCommand("echo demo"));
+                try (SftpClient files = SftpClientFactory.instance().createSftpClient(session)) {
+                    assertTrue(files.canonicalPath(".").startsWith("/"), "the asset serves SFTP");
+                }
             }
         }
         assertEquals(asset.hostKey(), PublicKeyEntry.toString(presented.get()), "the key the asset presents");
