@@ -252,32 +252,67 @@ class FileTransferTest extends FrontDoorTest {
         long grant = activeGrant(asset);
         Process sftp = VendorFiles.startSftp(bastion.port(), key, "alice:" + asset, dir);
         try {
-            LiveSession live = Poll.until(() -> liveSessions.list().stream()
-                    .filter(session -> session.grantId() == grant).findFirst(), "the live SFTP session");
+            LiveSession live = liveSessionOf(grant);
 
             long revokedAt = System.nanoTime();
             as("oscar").body(Map.of("reason", "Line restarts now")).post("/api/access-requests/" + grant + "/revoke")
                     .then().statusCode(200);
-            Poll.until(() -> liveSessions.list().stream().noneMatch(session -> session.id().equals(live.id()))
-                    ? Optional.of(true) : Optional.empty(), "the SFTP session's end");
+            awaitEnd(live);
             long tookMillis = (System.nanoTime() - revokedAt) / 1_000_000;
 
             assertTrue(tookMillis < 2000, "cut after " + tookMillis + " ms");
-            AuditEvent end = Poll.until(() -> SshFixtures.events("session.end", "session/" + live.id()).stream()
-                    .findFirst(), "the audited end");
+            AuditEvent end = auditedEnd(live);
             assertTrue(end.details.contains("revoked"), end.details);
-            // sftp notices the closed connection at its next command, if it has not ended on its own already.
-            try (OutputStream typing = sftp.getOutputStream()) {
-                typing.write("ls\n".getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                assertFalse(sftp.isAlive(), "only an ended sftp stops reading commands");
-            }
-            VendorSsh.Result cut = VendorSsh.finish(sftp, 10);
+            VendorSsh.Result cut = finishAfterNextCommand(sftp);
             assertNotEquals(0, cut.exitStatus());
             assertTrue(cut.stderr().contains("The grant was revoked."), cut.stderr());
         } finally {
             sftp.destroy();
         }
+    }
+
+    @Test
+    void theAssetGoingAwayEndsALiveSftpSessionAndTellsTheVendor() throws Exception {
+        try (TargetAsset leaving = TargetAsset.start()) {
+            String asset = asset("SL2", leaving, leaving.hostKeyLine(), Map.of("downloadAllowed", true));
+            Path key = registeredKey("alice", dir);
+            long grant = activeGrant(asset);
+            Process sftp = VendorFiles.startSftp(bastion.port(), key, "alice:" + asset, dir);
+            try {
+                LiveSession live = liveSessionOf(grant);
+
+                leaving.stopServing();
+
+                awaitEnd(live);
+                AuditEvent end = auditedEnd(live);
+                assertTrue(end.details.contains("the asset closed the connection"), end.details);
+                VendorSsh.Result cut = finishAfterNextCommand(sftp);
+                assertNotEquals(0, cut.exitStatus());
+                assertTrue(cut.stderr().contains("The asset closed the connection."), cut.stderr());
+            } finally {
+                sftp.destroy();
+            }
+        }
+    }
+
+    private void awaitEnd(LiveSession live) {
+        Poll.until(() -> liveSessions.list().stream().noneMatch(session -> session.id().equals(live.id()))
+                ? Optional.of(true) : Optional.empty(), "the SFTP session's end");
+    }
+
+    private static AuditEvent auditedEnd(LiveSession live) {
+        return Poll.until(() -> SshFixtures.events("session.end", "session/" + live.id()).stream().findFirst(),
+                "the audited end");
+    }
+
+    /** Waits for a cut interactive sftp: it notices the closed connection at its next command, if not before. */
+    private static VendorSsh.Result finishAfterNextCommand(Process sftp) throws Exception {
+        try (OutputStream typing = sftp.getOutputStream()) {
+            typing.write("ls\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            assertFalse(sftp.isAlive(), "only an ended sftp stops reading commands");
+        }
+        return VendorSsh.finish(sftp, 10);
     }
 
     /** The verified recording of the session {@code end} closed, as the text a replay shows. */

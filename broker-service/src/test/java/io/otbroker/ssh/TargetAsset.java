@@ -99,6 +99,11 @@ final class TargetAsset implements TestAsset {
         return Map.of("kind", "PASSWORD", "username", USER, "secret", PASSWORD);
     }
 
+    /** Goes away as a rebooting asset does: every connection dropped, nothing listening. */
+    void stopServing() throws IOException {
+        server.stop(true);
+    }
+
     @Override
     public void close() throws IOException {
         server.stop(true);

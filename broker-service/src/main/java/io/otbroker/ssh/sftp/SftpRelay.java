@@ -56,9 +56,7 @@ final class SftpRelay implements AsyncCommand {
         configured.setFileSystemAccessor(new TransferGuard(rules, trail, kept, lifecycle.id()));
         // MINA's server takes the channel's data from here on; it serves nothing until started in open().
         this.subsystem = (SftpSubsystem) configured.createSubsystem(channel);
-        // Why on a thread of its own: MINA reports the end on the SFTP server's thread, which ending interrupts.
-        subsystem.setExitCallback((status, message, closeImmediately) -> Thread.ofVirtual()
-                .name("otbroker-sftp-end-" + lifecycle.id()).start(() -> end(status, null, "the SFTP session ended")));
+        subsystem.setExitCallback((status, message, closeImmediately) -> endSoon(status, null, "the SFTP session ended"));
     }
 
     @Override
@@ -78,11 +76,15 @@ final class SftpRelay implements AsyncCommand {
             end(REFUSED, "Session refused: it cannot be recorded.");
             return;
         }
-        Optional<FileSystem> files = lifecycle.connect().flatMap(this::assetFiles);
+        Optional<ClientSession> upstream = lifecycle.connect();
+        Optional<FileSystem> files = upstream.flatMap(this::assetFiles);
         if (files.isEmpty()) {
             end(REFUSED, "Session refused: the asset cannot be reached safely. The operators have been told.");
             return;
         }
+        // Why: without its asset, MINA's SFTP server would go on answering every request with a failure.
+        upstream.get().addCloseFutureListener(closed -> endSoon(REFUSED, "The asset closed the connection.",
+                "the asset closed the connection"));
         // Why before anything is served: until now the SFTP server's file system is the broker's own.
         subsystem.setFileSystem(files.get());
         if (lifecycle.goLive(this::cut) && introduce()) {
@@ -146,6 +148,14 @@ final class SftpRelay implements AsyncCommand {
 
     private void end(int status, String message) {
         end(status, message, message);
+    }
+
+    /**
+     * Ends on a thread of its own. Why: MINA reports the SFTP server's end on that server's thread, which ending
+     * interrupts, and the asset's close on an I/O thread, which must not wait for the vendor's notice.
+     */
+    private void endSoon(int status, String message, String reason) {
+        Thread.ofVirtual().name("otbroker-sftp-end-" + lifecycle.id()).start(() -> end(status, message, reason));
     }
 
     /**
