@@ -189,9 +189,7 @@ final class RelayCommand implements Command {
 
     private boolean connect(ActiveGrant grant, Environment env) {
         try {
-            UpstreamTarget target = UpstreamTarget.of(grant.assetId())
-                    .orElseThrow(() -> new IOException("the asset has no SSH endpoint"));
-            upstream = relays.upstream.open(grant.assetId(), target);
+            upstream = relays.upstream.open(grant.assetId());
             channel = createChannel(env);
             channel.setOut(new RecordedOutput(out, recording, live));
             channel.setErr(new RecordedOutput(err, recording, live));
@@ -200,8 +198,10 @@ final class RelayCommand implements Command {
         } catch (HostKeyMismatchException e) {
             relays.audit.record(session, AuditEventType.HOST_KEY_MISMATCH, "asset/" + grant.assetId(), Map.of(
                     "reason", e.getMessage(), "presented", String.valueOf(e.presentedFingerprint())));
+        } catch (UpstreamFailure e) {
+            refused(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            refused("the asset cannot be reached or refused the login");
+            refused(command == null ? "the asset refused the shell" : "the asset refused the command");
         }
         end(REFUSED, "Session refused: the asset cannot be reached safely. The operators have been told.");
         return false;

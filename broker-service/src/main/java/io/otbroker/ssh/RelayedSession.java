@@ -9,7 +9,6 @@ import io.otbroker.session.LiveSession;
 import io.otbroker.session.SessionTraffic;
 import io.otbroker.session.SupervisionGate;
 import io.otbroker.session.Watchers;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -97,15 +96,15 @@ public final class RelayedSession {
     public Optional<ClientSession> connect() {
         ActiveGrant grant = login.grant();
         try {
-            UpstreamTarget target = UpstreamTarget.of(grant.assetId())
-                    .orElseThrow(() -> new IOException("the asset has no SSH endpoint"));
-            upstream = relays.upstream.open(grant.assetId(), target);
+            upstream = relays.upstream.open(grant.assetId());
             return Optional.of(upstream);
         } catch (HostKeyMismatchException e) {
             relays.audit.record(session, AuditEventType.HOST_KEY_MISMATCH, "asset/" + grant.assetId(), Map.of(
                     "reason", e.getMessage(), "presented", String.valueOf(e.presentedFingerprint())));
-        } catch (IOException | RuntimeException e) {
-            refused("the asset cannot be reached or refused the login");
+        } catch (UpstreamFailure e) {
+            refused(e.getMessage());
+        } catch (RuntimeException e) {
+            refused("the session to the asset could not be opened");
         }
         return Optional.empty();
     }

@@ -93,17 +93,25 @@ public class UpstreamClient {
     }
 
     /**
-     * Connects and logs in to the asset.
+     * Connects and logs in to the asset at its SSH endpoint.
      *
      * @throws HostKeyMismatchException if no key is pinned or the asset presented another one
-     * @throws IOException              if the asset cannot be reached or refuses the login
+     * @throws UpstreamFailure          if the asset has no endpoint or credential, cannot be reached, or the login fails
      */
-    ClientSession open(long assetId, UpstreamTarget target) throws IOException, HostKeyMismatchException {
+    ClientSession open(long assetId) throws UpstreamFailure, HostKeyMismatchException {
+        UpstreamTarget target = UpstreamTarget.of(assetId)
+                .orElseThrow(() -> new UpstreamFailure("the asset has no SSH endpoint", null));
         SshHostKey pinned = target.pinnedKey().orElseThrow(() -> new HostKeyMismatchException("no host key pinned", null));
-        AssetSecret secret = vault.decrypt(assetId).orElseThrow(() -> new IOException("no credential in the vault"));
+        AssetSecret secret = vault.decrypt(assetId)
+                .orElseThrow(() -> new UpstreamFailure("the asset has no credential in the vault", null));
         HostKeyCheck check = new HostKeyCheck(pinned, new AtomicReference<>());
-        ClientSession session = client.connect(secret.username(), target.host(), target.port(),
-                AttributeRepository.ofKeyValuePair(HOST_KEY_CHECK, check), null).verify(connectTimeout).getSession();
+        ClientSession session;
+        try {
+            session = client.connect(secret.username(), target.host(), target.port(),
+                    AttributeRepository.ofKeyValuePair(HOST_KEY_CHECK, check), null).verify(connectTimeout).getSession();
+        } catch (IOException | RuntimeException e) {
+            throw new UpstreamFailure("the asset cannot be reached", e);
+        }
         try {
             addIdentity(session, secret);
             session.auth().verify(authTimeout);
@@ -113,7 +121,7 @@ public class UpstreamClient {
             if (check.mismatch().get() != null) {
                 throw new HostKeyMismatchException("the asset presented another host key", check.mismatch().get());
             }
-            throw e instanceof IOException io ? io : new IOException("login to the asset failed", e);
+            throw new UpstreamFailure("the broker's login to the asset failed", e);
         }
     }
 

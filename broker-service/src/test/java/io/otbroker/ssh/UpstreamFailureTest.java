@@ -1,0 +1,102 @@
+package io.otbroker.ssh;
+
+import static io.otbroker.ssh.SshFixtures.activeGrant;
+import static io.otbroker.ssh.SshFixtures.asset;
+import static io.otbroker.ssh.SshFixtures.registeredKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.otbroker.audit.AuditEvent;
+import io.otbroker.session.LiveSession;
+import io.otbroker.testsupport.Poll;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the broker's side to the asset fails: the vendor is refused or cut with a message, and the operators read
+ * in the audit log at which step (reached, logged in, the session itself).
+ */
+@QuarkusTest
+class UpstreamFailureTest extends FrontDoorTest {
+
+    @Test
+    void anAssetNothingAnswersForIsRefusedAsUnreachable() throws Exception {
+        int silent;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            silent = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        assertRefusedWith(elsewhere(silent, target.credential()), "the asset cannot be reached");
+    }
+
+    @Test
+    void anAssetRefusingTheVaultsCredentialIsRefusedAsAFailedLogin() throws Exception {
+        Map<String, String> wrong = Map.of("kind", "PASSWORD", "username", "maint", "secret", "not-the-password");
+        assertRefusedWith(elsewhere(target.port(), wrong), "the broker's login to the asset failed");
+    }
+
+    @Test
+    void theAssetGoingAwayEndsTheShellSession() throws Exception {
+        try (TargetAsset leaving = TargetAsset.start()) {
+            String asset = asset(leaving, leaving.hostKeyLine());
+            Path key = registeredKey("alice", dir);
+            long grant = activeGrant(asset);
+            Process session = VendorSsh.start(bastion.port(), key, "alice:" + asset, List.of(), "sleep 60");
+            LiveSession live = liveSessionOf(grant);
+
+            leaving.stopServing();
+
+            VendorSsh.Result cut = VendorSsh.finish(session, 10);
+            assertEquals(255, cut.exitStatus());
+            Poll.until(() -> liveSessions.list().stream().noneMatch(other -> other.id().equals(live.id()))
+                    ? Optional.of(true) : Optional.empty(), "the session's end");
+            AuditEvent end = Poll.until(() -> SshFixtures.events("session.end", "session/" + live.id()).stream()
+                    .findFirst(), "the audited end");
+            assertTrue(end.details.contains("the asset ended the session"), end.details);
+        }
+    }
+
+    private void assertRefusedWith(TestAsset unreachable, String reason) throws Exception {
+        String asset = asset(unreachable, unreachable.hostKeyLine());
+        Path key = registeredKey("alice", dir);
+        long grant = activeGrant(asset);
+
+        VendorSsh.Result result = VendorSsh.run(bastion.port(), key, "alice:" + asset, List.of(), "echo hello");
+
+        assertEquals(255, result.exitStatus());
+        assertEquals("", result.stdout());
+        assertTrue(result.stderr().contains("the asset cannot be reached safely"), result.stderr());
+        AuditEvent refused = SshFixtures.events("session.refused", "access-request/" + grant).getFirst();
+        assertTrue(refused.details.contains(reason), refused.details);
+    }
+
+    /** An asset on {@code port} presenting the test asset's host key (if anything answers) with {@code credential}. */
+    private static TestAsset elsewhere(int port, Map<String, String> credential) {
+        return new TestAsset() {
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public String hostKeyLine() {
+                return target.hostKeyLine();
+            }
+
+            @Override
+            public Map<String, String> credential() {
+                return credential;
+            }
+
+            @Override
+            public void close() throws IOException {
+                // nothing of its own to stop
+            }
+        };
+    }
+}
