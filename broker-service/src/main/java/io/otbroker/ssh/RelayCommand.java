@@ -242,7 +242,9 @@ final class RelayCommand implements Command {
             return;
         }
         Integer status = channel.getExitStatus();
-        end(status == null ? REFUSED : status, null, "the asset ended the session");
+        // Without an exit status the asset went away (or never says): the vendor is told, not left guessing.
+        end(status == null ? REFUSED : status, status == null ? "The asset ended the session." : null,
+                "the asset ended the session");
     }
 
     /** Ends the session from outside (grant ended, operator, failed recording), telling the vendor why. */

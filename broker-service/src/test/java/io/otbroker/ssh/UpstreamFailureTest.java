@@ -53,6 +53,7 @@ class UpstreamFailureTest extends FrontDoorTest {
 
             VendorSsh.Result cut = VendorSsh.finish(session, 10);
             assertEquals(255, cut.exitStatus());
+            assertTrue(cut.stderr().contains("otbroker: The asset ended the session."), cut.stderr());
             Poll.until(() -> liveSessions.list().stream().noneMatch(other -> other.id().equals(live.id()))
                     ? Optional.of(true) : Optional.empty(), "the session's end");
             AuditEvent end = Poll.until(() -> SshFixtures.events("session.end", "session/" + live.id()).stream()
