@@ -4,6 +4,7 @@ import io.otbroker.asset.SshHostKey;
 import io.otbroker.vault.AssetSecret;
 import io.otbroker.vault.CredentialKind;
 import io.otbroker.vault.Vault;
+import io.otbroker.vault.VaultException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
@@ -102,8 +104,7 @@ public class UpstreamClient {
         UpstreamTarget target = UpstreamTarget.of(assetId)
                 .orElseThrow(() -> new UpstreamFailure("the asset has no SSH endpoint", null));
         SshHostKey pinned = target.pinnedKey().orElseThrow(() -> new HostKeyMismatchException("no host key pinned", null));
-        AssetSecret secret = vault.decrypt(assetId)
-                .orElseThrow(() -> new UpstreamFailure("the asset has no credential in the vault", null));
+        AssetSecret secret = credential(assetId);
         HostKeyCheck check = new HostKeyCheck(pinned, new AtomicReference<>());
         ClientSession session;
         try {
@@ -123,6 +124,16 @@ public class UpstreamClient {
             }
             throw new UpstreamFailure("the broker's login to the asset failed", e);
         }
+    }
+
+    private AssetSecret credential(long assetId) throws UpstreamFailure {
+        Optional<AssetSecret> secret;
+        try {
+            secret = vault.decrypt(assetId);
+        } catch (VaultException e) {
+            throw new UpstreamFailure("the asset's credential cannot be read from the vault", e);
+        }
+        return secret.orElseThrow(() -> new UpstreamFailure("the asset has no credential in the vault", null));
     }
 
     /**

@@ -6,13 +6,17 @@ import static io.otbroker.ssh.SshFixtures.registeredKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.otbroker.audit.AuditEvent;
 import io.otbroker.session.LiveSession;
 import io.otbroker.testsupport.Poll;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class UpstreamFailureTest extends FrontDoorTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void anAssetNothingAnswersForIsRefusedAsUnreachable() throws Exception {
@@ -38,6 +45,18 @@ class UpstreamFailureTest extends FrontDoorTest {
     void anAssetRefusingTheVaultsCredentialIsRefusedAsAFailedLogin() throws Exception {
         Map<String, String> wrong = Map.of("kind", "PASSWORD", "username", "maint", "secret", "not-the-password");
         assertRefusedWith(elsewhere(target.port(), wrong), "the broker's login to the asset failed");
+    }
+
+    @Test
+    void aCredentialTheVaultCannotOpenIsRefusedAsSuch() throws Exception {
+        String asset = asset(target, target.hostKeyLine());
+        try (Connection connection = dataSource.getConnection(); PreparedStatement damage = connection.prepareStatement(
+                "update asset_credential set secret_ciphertext = 'AAAA' where asset_id = "
+                        + "(select id from asset where name = ?)")) {
+            damage.setString(1, asset); // as a damaged database row or a restore under another vault key reads
+            assertEquals(1, damage.executeUpdate());
+        }
+        assertRefusedWith(asset, "the asset's credential cannot be read from the vault");
     }
 
     @Test
@@ -63,7 +82,10 @@ class UpstreamFailureTest extends FrontDoorTest {
     }
 
     private void assertRefusedWith(TestAsset unreachable, String reason) throws Exception {
-        String asset = asset(unreachable, unreachable.hostKeyLine());
+        assertRefusedWith(asset(unreachable, unreachable.hostKeyLine()), reason);
+    }
+
+    private void assertRefusedWith(String asset, String reason) throws Exception {
         Path key = registeredKey("alice", dir);
         long grant = activeGrant(asset);
 
