@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.InteractiveProcessShellFactory;
@@ -34,7 +36,7 @@ import org.jboss.logging.Logger;
  * {@code otbroker.demo.seed=true} (the {@code ./demo} command), started by {@link DemoPlant} once the
  * plant is seeded. At each start the broker pins its host key on the asset and puts a fresh random
  * password in the vault: nobody ever sees it, which is the point. Its shell is this machine's
- * {@code /bin/sh} and its SFTP this machine's files, as the demo's own user; loopback only.
+ * {@code /bin/sh}, as the demo's own user; its SFTP serves a directory of its own; loopback only.
  */
 @ApplicationScoped
 public class DemoAsset {
@@ -83,6 +85,7 @@ public class DemoAsset {
         server.setShellFactory(InteractiveProcessShellFactory.INSTANCE);
         server.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.setFileSystemFactory(new VirtualFileSystemFactory(files()));
         try {
             server.start();
             KeyPair hostKey = hostKeys.loadKeys(null).iterator().next();
@@ -94,6 +97,15 @@ public class DemoAsset {
         audit.record(AuditEventType.CREDENTIAL_SET, asset.subject(), Map.of("name", asset.name, "kind", "PASSWORD",
                 "username", USER, "by", "demo asset"));
         LOG.infof("Demo SSH asset %s listening on 127.0.0.1:%d (host key pinned, password in the vault)", ASSET, port);
+    }
+
+    /** The directory its SFTP serves as {@code /}: the demo's own, not the broker's data next to it. */
+    private Path files() {
+        try {
+            return Files.createDirectories(dataDir.resolve("demo-asset-files"));
+        } catch (IOException e) {
+            throw new IllegalStateException("The demo SSH asset has no directory for its files", e);
+        }
     }
 
     private static String randomPassword() {
