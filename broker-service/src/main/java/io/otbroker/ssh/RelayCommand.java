@@ -83,8 +83,7 @@ final class RelayCommand implements Command {
         login = session.getAttribute(SshLogin.KEY);
         // Only a pty-req sets COLUMNS: the client's env requests are limited to TERM and LANG (BastionChannel).
         pty = env.getEnv().containsKey(Environment.ENV_COLUMNS);
-        // Connecting upstream blocks; the SSH I/O threads must not.
-        Thread.ofVirtual().name("otbroker-ssh-relay-" + id).start(() -> open(env));
+        FailClosed.open("otbroker-ssh-relay-" + id, () -> open(env), () -> end(REFUSED, FailClosed.FAILED_TO_OPEN));
     }
 
     private void open(Environment env) {
@@ -201,7 +200,7 @@ final class RelayCommand implements Command {
         } catch (UpstreamFailure e) {
             refused(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            refused(command == null ? "the asset refused the shell" : "the asset refused the command");
+            refused("the asset refused the session channel");
         }
         end(REFUSED, "Session refused: the asset cannot be reached safely. The operators have been told.");
         return false;

@@ -42,6 +42,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UpstreamClient {
 
+    /** The database could not be read, or holds a pinned key or endpoint that does not parse. */
+    private static final String CONFIGURATION_UNREADABLE = "the asset's configuration cannot be read";
+
     /** What the host-key check of one connection expects and what it saw (the presented key's fingerprint). */
     private record HostKeyCheck(SshHostKey pinned, AtomicReference<String> mismatch) {}
 
@@ -101,8 +104,7 @@ public class UpstreamClient {
      * @throws UpstreamFailure          if the asset has no endpoint or credential, cannot be reached, or the login fails
      */
     ClientSession open(long assetId) throws UpstreamFailure, HostKeyMismatchException {
-        UpstreamTarget target = UpstreamTarget.of(assetId)
-                .orElseThrow(() -> new UpstreamFailure("the asset has no SSH endpoint", null));
+        UpstreamTarget target = target(assetId);
         SshHostKey pinned = target.pinnedKey().orElseThrow(() -> new HostKeyMismatchException("no host key pinned", null));
         AssetSecret secret = credential(assetId);
         HostKeyCheck check = new HostKeyCheck(pinned, new AtomicReference<>());
@@ -122,8 +124,18 @@ public class UpstreamClient {
             if (check.mismatch().get() != null) {
                 throw new HostKeyMismatchException("the asset presented another host key", check.mismatch().get());
             }
-            throw new UpstreamFailure("the broker's login to the asset failed", e);
+            throw new UpstreamFailure("the SSH handshake or the broker's login with the asset failed", e);
         }
+    }
+
+    private static UpstreamTarget target(long assetId) throws UpstreamFailure {
+        Optional<UpstreamTarget> target;
+        try {
+            target = UpstreamTarget.of(assetId);
+        } catch (RuntimeException e) {
+            throw new UpstreamFailure(CONFIGURATION_UNREADABLE, e);
+        }
+        return target.orElseThrow(() -> new UpstreamFailure("the asset has no SSH endpoint", null));
     }
 
     private AssetSecret credential(long assetId) throws UpstreamFailure {
@@ -132,6 +144,8 @@ public class UpstreamClient {
             secret = vault.decrypt(assetId);
         } catch (VaultException e) {
             throw new UpstreamFailure("the asset's credential cannot be read from the vault", e);
+        } catch (RuntimeException e) {
+            throw new UpstreamFailure(CONFIGURATION_UNREADABLE, e);
         }
         return secret.orElseThrow(() -> new UpstreamFailure("the asset has no credential in the vault", null));
     }

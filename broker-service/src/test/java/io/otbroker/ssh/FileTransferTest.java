@@ -285,10 +285,10 @@ class FileTransferTest extends FrontDoorTest {
 
                 awaitEnd(live);
                 AuditEvent end = auditedEnd(live);
-                assertTrue(end.details.contains("the asset closed the connection"), end.details);
+                assertTrue(end.details.contains("the asset ended the session"), end.details);
                 VendorSsh.Result cut = finishAfterNextCommand(sftp);
                 assertNotEquals(0, cut.exitStatus());
-                assertTrue(cut.stderr().contains("The asset closed the connection."), cut.stderr());
+                assertTrue(cut.stderr().contains("otbroker: The asset ended the session."), cut.stderr());
             } finally {
                 sftp.destroy();
             }

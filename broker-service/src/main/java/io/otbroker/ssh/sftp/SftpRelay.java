@@ -2,6 +2,7 @@ package io.otbroker.ssh.sftp;
 
 import io.otbroker.access.ActiveGrant;
 import io.otbroker.policy.SessionRules;
+import io.otbroker.ssh.FailClosed;
 import io.otbroker.ssh.RelayedSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,8 +63,8 @@ final class SftpRelay implements AsyncCommand {
     @Override
     public void start(ChannelSession vendorChannel, Environment env) {
         channel = vendorChannel;
-        // Connecting upstream blocks; the SSH I/O threads must not.
-        Thread.ofVirtual().name("otbroker-sftp-relay-" + lifecycle.id()).start(() -> open(env));
+        FailClosed.open("otbroker-sftp-relay-" + lifecycle.id(), () -> open(env),
+                () -> end(REFUSED, FailClosed.FAILED_TO_OPEN));
     }
 
     private void open(Environment env) {
@@ -82,12 +83,17 @@ final class SftpRelay implements AsyncCommand {
             end(REFUSED, "Session refused: the asset cannot be reached safely. The operators have been told.");
             return;
         }
-        // Why: without its asset, MINA's SFTP server would go on answering every request with a failure.
-        upstream.get().addCloseFutureListener(closed -> endSoon(REFUSED, "The asset closed the connection.",
-                "the asset closed the connection"));
         // Why before anything is served: until now the SFTP server's file system is the broker's own.
         subsystem.setFileSystem(files.get());
-        if (lifecycle.goLive(this::cut) && introduce()) {
+        if (!lifecycle.goLive(this::cut)) {
+            end(REFUSED, "Session refused: it cannot be recorded."); // nothing more if it ended meanwhile
+            return;
+        }
+        // Why: without its asset, MINA's SFTP server would go on answering every request with a failure. MINA
+        // calls the listener at once if the asset is already gone; after any other end it finds nothing to do.
+        upstream.get().addCloseFutureListener(closed -> endSoon(REFUSED, "The asset ended the session.",
+                "the asset ended the session"));
+        if (introduce()) {
             try {
                 subsystem.start(channel, env);
             } catch (IOException e) {
