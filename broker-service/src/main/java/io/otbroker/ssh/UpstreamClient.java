@@ -101,7 +101,7 @@ public class UpstreamClient {
      * Connects and logs in to the asset at its SSH endpoint.
      *
      * @throws HostKeyMismatchException if no key is pinned or the asset presented another one
-     * @throws UpstreamFailure          if the asset has no endpoint or credential, cannot be reached, or the login fails
+     * @throws UpstreamFailure          if any other step fails; its message names the step, for the audit log
      */
     ClientSession open(long assetId) throws UpstreamFailure, HostKeyMismatchException {
         UpstreamTarget target = target(assetId);
