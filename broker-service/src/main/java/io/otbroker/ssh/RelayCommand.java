@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.PtyCapableChannelSession;
@@ -187,20 +188,18 @@ final class RelayCommand implements Command {
     }
 
     private boolean connect(ActiveGrant grant, Environment env) {
-        try {
-            upstream = relays.upstream.open(grant.assetId());
-            channel = createChannel(env);
-            channel.setOut(new RecordedOutput(out, recording, live));
-            channel.setErr(new RecordedOutput(err, recording, live));
-            channel.open().verify(relays.channelTimeout);
-            return true;
-        } catch (HostKeyMismatchException e) {
-            relays.audit.record(session, AuditEventType.HOST_KEY_MISMATCH, "asset/" + grant.assetId(), Map.of(
-                    "reason", e.getMessage(), "presented", String.valueOf(e.presentedFingerprint())));
-        } catch (UpstreamFailure e) {
-            refused(e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            refused("the asset refused the session channel");
+        Optional<ClientSession> opened = relays.openUpstream(session, grant);
+        if (opened.isPresent()) {
+            upstream = opened.get();
+            try {
+                channel = createChannel(env);
+                channel.setOut(new RecordedOutput(out, recording, live));
+                channel.setErr(new RecordedOutput(err, recording, live));
+                channel.open().verify(relays.channelTimeout);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                refused("the asset refused the session channel");
+            }
         }
         end(REFUSED, "Session refused: the asset cannot be reached safely. The operators have been told.");
         return false;
@@ -357,8 +356,7 @@ final class RelayCommand implements Command {
     }
 
     private void refused(String reason) {
-        relays.audit.record(session, AuditEventType.SESSION_REFUSED, "access-request/" + login.grant().grantId(),
-                Map.of("reason", reason, "asset", login.grant().assetName()));
+        relays.refused(session, login.grant(), reason);
     }
 
     /** A terminal dimension the client sent; clients without a terminal send 0, which no recording can show. */

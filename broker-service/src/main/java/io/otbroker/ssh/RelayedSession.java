@@ -89,24 +89,10 @@ public final class RelayedSession {
         }
     }
 
-    /**
-     * Logs in to the asset as the broker; empty (refused and audited) when it cannot be reached safely. A
-     * host key other than the pinned one is audited as {@code host_key.mismatch}.
-     */
+    /** Logs in to the asset as the broker; empty when it cannot be reached safely (audited: {@link Relays#openUpstream}). */
     public Optional<ClientSession> connect() {
-        ActiveGrant grant = login.grant();
-        try {
-            upstream = relays.upstream.open(grant.assetId());
-            return Optional.of(upstream);
-        } catch (HostKeyMismatchException e) {
-            relays.audit.record(session, AuditEventType.HOST_KEY_MISMATCH, "asset/" + grant.assetId(), Map.of(
-                    "reason", e.getMessage(), "presented", String.valueOf(e.presentedFingerprint())));
-        } catch (UpstreamFailure e) {
-            refused(e.getMessage());
-        } catch (RuntimeException e) {
-            refused("the session to the asset could not be opened");
-        }
-        return Optional.empty();
+        upstream = relays.openUpstream(session, login.grant()).orElse(null);
+        return Optional.ofNullable(upstream);
     }
 
     /**
@@ -181,8 +167,7 @@ public final class RelayedSession {
 
     /** Audits that the session was refused and why; the vendor is told separately. */
     public void refused(String reason) {
-        audit(AuditEventType.SESSION_REFUSED, "access-request/" + login.grant().grantId(),
-                Map.of("reason", reason, "asset", login.grant().assetName()));
+        relays.refused(session, login.grant(), reason);
     }
 
     /** Closes the broker's connection to the asset at once (again at the end: closing twice is harmless). */

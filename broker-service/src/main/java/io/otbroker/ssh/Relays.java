@@ -1,5 +1,6 @@
 package io.otbroker.ssh;
 
+import io.otbroker.access.ActiveGrant;
 import io.otbroker.access.ActiveGrants;
 import io.otbroker.asset.Protocol;
 import io.otbroker.audit.AuditEventType;
@@ -14,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
@@ -91,6 +94,28 @@ public class Relays {
     /** A new relayed session of {@code session} (the connection) in {@code mode}, e.g. {@code sftp}. */
     public RelayedSession newSession(ServerSession session, String mode) {
         return new RelayedSession(this, session, mode);
+    }
+
+    /**
+     * Logs in to the grant's asset as the broker; empty when that fails, audited for the operators: a host key
+     * other than the pinned one as {@code host_key.mismatch}, any other step as {@code session.refused} naming it.
+     */
+    Optional<ClientSession> openUpstream(ServerSession session, ActiveGrant grant) {
+        try {
+            return Optional.of(upstream.open(grant.assetId()));
+        } catch (HostKeyMismatchException e) {
+            audit.record(session, AuditEventType.HOST_KEY_MISMATCH, "asset/" + grant.assetId(), Map.of(
+                    "reason", e.getMessage(), "presented", String.valueOf(e.presentedFingerprint())));
+        } catch (UpstreamFailure e) {
+            refused(session, grant, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Audits that a session under {@code grant} was refused and why; the vendor is told separately. */
+    void refused(ServerSession session, ActiveGrant grant, String reason) {
+        audit.record(session, AuditEventType.SESSION_REFUSED, "access-request/" + grant.grantId(),
+                Map.of("reason", reason, "asset", grant.assetName()));
     }
 
     private Command refuseExec(ServerSession session, ExecRequest request, String reason, String message) {
