@@ -17,7 +17,11 @@ import io.otbroker.vault.Vault;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +35,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,9 @@ class DemoPlantTest {
 
     @Inject
     DemoAsset demoAsset;
+
+    @ConfigProperty(name = "otbroker.data-dir")
+    Path dataDir;
 
     @Inject
     Vault vault;
@@ -128,7 +136,11 @@ class DemoPlantTest {
                 session.auth().verify(TIMEOUT);
                 assertEquals("demo\n", session.executeRemoteCommand("echo demo"));
                 try (SftpClient files = SftpClientFactory.instance().createSftpClient(session)) {
-                    assertTrue(files.canonicalPath(".").startsWith("/"), "the asset serves SFTP");
+                    files.put(new ByteArrayInputStream("probe".getBytes(StandardCharsets.US_ASCII)), "/probe.txt");
+                    // Its own directory as the root, not the machine's files beside the broker's data.
+                    Path landed = dataDir.resolve("demo-asset-files/probe.txt");
+                    assertEquals("probe", Files.readString(landed), "the asset's SFTP root is its own directory");
+                    Files.delete(landed);
                 }
             }
         }

@@ -172,15 +172,7 @@ class FileTransferTest extends FrontDoorTest {
     @Test
     void withNoDirectionAllowedSftpIsRefusedAltogether() throws Exception {
         String asset = asset("SL2", target, target.hostKeyLine(), Map.of());
-        Path key = registeredKey("alice", dir);
-        activeGrant(asset);
-        long before = lastSeq("ssh.request_refused");
-
-        VendorSsh.Result sftp = VendorFiles.sftp(bastion.port(), key, "alice:" + asset, dir, "ls /");
-
-        assertNotEquals(0, sftp.exitStatus());
-        assertTrue(sftp.stderr().contains("allows no file transfer"), sftp.stderr());
-        JsonNode refused = details(eventsAfter("ssh.request_refused", "alice", before)).getFirst();
+        JsonNode refused = refusedSftp(asset, "allows no file transfer", "ssh.request_refused");
         assertEquals("sftp", refused.get("name").asText());
     }
 
@@ -188,15 +180,7 @@ class FileTransferTest extends FrontDoorTest {
     void anAssetWithoutSftpRefusesTheSessionAtOnceAndTellsTheVendor() throws Exception {
         try (TargetAsset noSftp = TargetAsset.startWithoutSftp()) {
             String asset = asset("SL1", noSftp, noSftp.hostKeyLine(), Map.of());
-            Path key = registeredKey("alice", dir);
-            activeGrant(asset);
-            long before = lastSeq("session.refused");
-
-            VendorSsh.Result sftp = VendorFiles.sftp(bastion.port(), key, "alice:" + asset, dir, "ls /");
-
-            assertNotEquals(0, sftp.exitStatus());
-            assertTrue(sftp.stderr().contains("the asset cannot be reached safely"), sftp.stderr());
-            JsonNode refused = details(eventsAfter("session.refused", "alice", before)).getFirst();
+            JsonNode refused = refusedSftp(asset, "the asset cannot be reached safely", "session.refused");
             assertEquals("the asset offers no SFTP", refused.get("reason").asText());
             Poll.until(() -> noSftp.openConnections() == 0 ? Optional.of(true) : Optional.empty(),
                     "the broker's connection to the asset closed");
@@ -293,6 +277,19 @@ class FileTransferTest extends FrontDoorTest {
                 sftp.destroy();
             }
         }
+    }
+
+    /** Runs sftp as alice with a grant for {@code asset}: refused, the vendor told, and the audit event's details. */
+    private JsonNode refusedSftp(String asset, String vendorReads, String eventName) throws Exception {
+        Path key = registeredKey("alice", dir);
+        activeGrant(asset);
+        long before = lastSeq(eventName);
+
+        VendorSsh.Result sftp = VendorFiles.sftp(bastion.port(), key, "alice:" + asset, dir, "ls /");
+
+        assertNotEquals(0, sftp.exitStatus());
+        assertTrue(sftp.stderr().contains(vendorReads), sftp.stderr());
+        return details(eventsAfter(eventName, "alice", before)).getFirst();
     }
 
     private void awaitEnd(LiveSession live) {
